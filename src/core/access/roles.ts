@@ -1,0 +1,37 @@
+// Workspace roles (PRODUCT I1), ordered from most to least powerful, and what each may do.
+
+export const roles = ['owner', 'admin', 'manager', 'reviewer', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+const rank: Record<Role, number> = { owner: 5, admin: 4, manager: 3, reviewer: 2, viewer: 1 };
+
+/** Every action a route may require, with the least role that may perform it. */
+export const permissions = {
+  'workspace.read': 'viewer',
+  'workspace.update': 'admin',
+  'members.read': 'viewer',
+  'members.manage': 'admin',
+  'outbox.read': 'admin',
+  'programs.read': 'viewer',
+  'programs.write': 'manager',
+  'people.read': 'viewer',
+  'people.write': 'manager',
+  'pipeline.move': 'manager',
+  'audit.read': 'viewer',
+} as const satisfies Record<string, Role>;
+
+export type Permission = keyof typeof permissions;
+
+export function hasRoleAtLeast(role: Role, least: Role): boolean {
+  return rank[role] >= rank[least];
+}
+
+export function can(role: Role, permission: Permission): boolean {
+  return hasRoleAtLeast(role, permissions[permission]);
+}
+
+/** Only an owner may grant or take away the owner role; admins manage everyone below owner. */
+export function canAssignRole(actor: Role, target: Role): boolean {
+  if (target === 'owner') return actor === 'owner';
+  return hasRoleAtLeast(actor, 'admin');
+}

@@ -1,0 +1,69 @@
+// Opens the database: embedded PGlite in a directory by default, PostgreSQL when a URL is given.
+// Both speak the same SQL, so one schema and one set of migrations serve both (DESIGN: one dialect).
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle; services accept `Db | Tx` where they can run inside a caller's transaction. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbKind = 'pglite' | 'postgres';
+
+export interface Database {
+  kind: DbKind;
+  db: Db;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** The PGlite instance in embedded mode (for snapshots in tests). */
+  pglite?: PGlite;
+}
+
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** Wraps an existing PGlite instance (used by tests that start from a migrated snapshot). */
+export function fromPglite(client: PGlite): Database {
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    pglite: client,
+    migrate: async () => {
+      await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
+    },
+    close: async () => {
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+/** Opens PostgreSQL at `url` with a small pool. */
+export function fromPostgresUrl(url: string, poolSize = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const nodeDb = drizzleNodePg(pool, { schema });
+  return {
+    kind: 'postgres',
+    db: nodeDb as unknown as Db,
+    migrate: async () => {
+      await migrateNodePg(nodeDb, { migrationsFolder });
+    },
+    close: async () => {
+      await pool.end();
+    },
+  };
+}
+
+/** Opens the configured database: PostgreSQL if `databaseUrl` is set, else PGlite in `dataDir`. */
+export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  if (options.databaseUrl) return fromPostgresUrl(options.databaseUrl);
+  mkdirSync(options.dataDir, { recursive: true });
+  const client = await PGlite.create({ dataDir: options.dataDir });
+  return fromPglite(client);
+}

@@ -1,0 +1,7 @@
+// Every table, gathered for Drizzle (queries, migrations) and better-auth's adapter.
+export * from '../modules/audit/audit.schema';
+export * from '../modules/auth/auth.schema';
+export * from '../modules/outbox/outbox.schema';
+export * from '../modules/people/people.schema';
+export * from '../modules/programs/programs.schema';
+export * from '../modules/workspaces/workspaces.schema';

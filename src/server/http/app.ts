@@ -1,0 +1,101 @@
+// The HTTP application: request ids and logs, metrics, health, better-auth, the /api/v1 routers with
+// their OpenAPI document, and the built web app. A request flows: requestId → log/metrics → session →
+// (workspace scope → role guard) → zod validation → thin route → service → problem+json on error.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { routePath } from 'hono/route';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { AppError } from '../lib/app-error';
+import { version } from '../lib/version';
+import { peopleRoutes } from '../modules/people/people.routes';
+import { portalRoutes } from '../modules/portal/portal.routes';
+import { programRoutes } from '../modules/programs/programs.routes';
+import { workspaceRoutes } from '../modules/workspaces/workspaces.routes';
+import type { AppEnv, Services } from './context';
+import { problemResponse } from './errors';
+import { loginThrottle } from './login-throttle';
+import { loadSession, workspaceScope } from './middleware';
+import { newRouter } from './openapi';
+
+const webDist = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+
+/** Builds the /api/v1 router (exported separately so the OpenAPI document can be produced without a server). */
+export function buildApi() {
+  const api = newRouter();
+  api.use('*', loadSession);
+  api.use('/workspaces/:workspaceId/*', workspaceScope);
+  api.route('/', workspaceRoutes);
+  api.route('/', programRoutes);
+  api.route('/', peopleRoutes);
+  api.route('/', portalRoutes);
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Troupe API',
+      version,
+      description: 'Run a micro-influencer ambassador program. Errors are RFC 9457 problem+json.',
+    },
+  });
+  return api;
+}
+
+export interface AppOptions {
+  /** Sign-in attempts per window per address and per email (default 10 per 15 minutes). */
+  loginLimit?: { max: number; windowMs: number };
+  serveWeb?: boolean;
+}
+
+export function createApp(services: Services, options: AppOptions = {}) {
+  const app = new Hono<AppEnv>();
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    c.set('services', services);
+    c.set('logger', services.logger.child({ requestId: c.var.requestId }));
+    const started = performance.now();
+    await next();
+    const seconds = (performance.now() - started) / 1000;
+    const route = routePath(c) || 'unmatched';
+    services.metrics.httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) });
+    services.metrics.httpDuration.observe({ method: c.req.method, route }, seconds);
+    c.var.logger.info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(seconds * 1000) },
+      'request',
+    );
+  });
+  app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
+  app.onError((error, c) => problemResponse(c, error));
+  app.notFound((c) => problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
+
+  app.get('/healthz', async (c) => {
+    await services.database.db.execute('select 1');
+    return c.json({ status: 'ok', database: services.database.kind, version });
+  });
+  app.get('/metrics', async (c) =>
+    c.body(await services.metrics.registry.metrics(), 200, { 'content-type': services.metrics.registry.contentType }),
+  );
+
+  const limit = options.loginLimit ?? { max: 10, windowMs: 15 * 60_000 };
+  const throttle = loginThrottle(limit);
+  app.use('/api/auth/sign-in/*', throttle);
+  app.use('/api/v1/signup', throttle);
+  app.use('/api/v1/portal/magic-link', throttle);
+  app.on(['GET', 'POST'], '/api/auth/*', (c) => services.auth.handler(c.req.raw));
+  app.route('/api/v1', buildApi());
+
+  if (options.serveWeb !== false && existsSync(webDist)) {
+    const indexHtml = readFileSync(`${webDist}/index.html`, 'utf8');
+    app.use('/assets/*', serveStatic({ root: webDist }));
+    app.get('*', (c) => {
+      if (c.req.path.startsWith('/api/')) {
+        return problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`));
+      }
+      return c.html(indexHtml);
+    });
+  }
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,35 @@
+import type { Database } from '../db/client';
+import type { Env } from '../lib/env';
+import type { Logger } from '../lib/logger';
+import type { AmbassadorScope, WorkspaceScope } from '../lib/scope';
+import type { Auth } from '../modules/auth/auth';
+import type { Mailer } from '../modules/outbox/outbox.service';
+import type { Metrics } from './metrics';
+
+/** What the composition root hands to the HTTP layer. */
+export interface Services {
+  env: Env;
+  database: Database;
+  logger: Logger;
+  mailer: Mailer;
+  auth: Auth;
+  metrics: Metrics;
+}
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: boolean;
+}
+
+export type AppEnv = {
+  Variables: {
+    services: Services;
+    requestId: string;
+    logger: Logger;
+    user: SessionUser | null;
+    scope: WorkspaceScope;
+    ambassador: AmbassadorScope;
+  };
+};

@@ -1,0 +1,49 @@
+// The one error model: AppError (and validation failures) become RFC 9457 problem+json responses.
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+import { AppError, type FieldProblem, errorCodes } from '../lib/app-error';
+import type { AppEnv } from './context';
+
+/** Converts zod issues to field problems such as `{field: "persona.followerMax", message: "..."}`. */
+export function zodProblems(error: ZodError, prefix = ''): FieldProblem[] {
+  return error.issues.map((issue) => ({
+    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
+    message: issue.message,
+  }));
+}
+
+/** Builds the validation AppError whose detail names every field and its problem. */
+export function validationError(problems: FieldProblem[]): AppError {
+  const detail = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+  return new AppError('validation_failed', detail, { problems });
+}
+
+export function problemResponse(c: Context<AppEnv>, error: unknown): Response {
+  const requestId = c.get('requestId');
+  let appError: AppError;
+  if (error instanceof AppError) {
+    appError = error;
+  } else if (error instanceof HTTPException) {
+    const status = error.status;
+    const code = status === 401 ? 'unauthenticated' : status === 404 ? 'not_found' : 'bad_request';
+    appError = new AppError(code, error.message || errorCodes[code].title);
+  } else {
+    c.get('logger')?.error({ err: error, requestId }, 'unhandled error');
+    appError = new AppError('internal', `Something went wrong on our side. Quote request id ${requestId}.`);
+  }
+  const body = {
+    type: `https://troupe.dev/problems/${appError.code}`,
+    title: errorCodes[appError.code].title,
+    status: appError.status,
+    detail: appError.message,
+    code: appError.code,
+    problems: appError.problems,
+    requestId,
+    ...appError.extra,
+  };
+  return c.body(JSON.stringify(body), appError.status as ContentfulStatusCode, {
+    'content-type': 'application/problem+json',
+  });
+}

@@ -1,0 +1,181 @@
+// Ambassadors: a creator in a program, moved through the pipeline (PRODUCT R6). Every stage change is
+// checked by core/pipeline, serialised per program (capacity), and audited in the same transaction.
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { type Stage, checkTransition, seatStages, stageLabels } from '../../../core/pipeline/stages';
+import type { Db, Tx } from '../../db/client';
+import { AppError, notFound } from '../../lib/app-error';
+import { newId } from '../../lib/ids';
+import type { WorkspaceScope } from '../../lib/scope';
+import { recordAudit } from '../audit/audit.service';
+import { tier } from '../programs/programs.schema';
+import { getProgramRowOrThrow } from '../programs/programs.service';
+import { getCreatorRowOrThrow } from './creators.service';
+import type { Ambassador, MoveStageResult } from './people.contract';
+import { ambassador, creator, socialAccount } from './people.schema';
+
+function ambassadorQuery(db: Db | Tx) {
+  // The creator's biggest account stands for them on the board.
+  const top = db
+    .selectDistinctOn([socialAccount.creatorId], {
+      creatorId: socialAccount.creatorId,
+      handle: socialAccount.handle,
+      platform: socialAccount.platform,
+      followers: socialAccount.followers,
+    })
+    .from(socialAccount)
+    .orderBy(socialAccount.creatorId, sql`${socialAccount.followers} desc nulls last`)
+    .as('top');
+  return db
+    .select({
+      a: ambassador,
+      c: { id: creator.id, name: creator.name, email: creator.email, country: creator.country },
+      handle: top.handle,
+      platform: top.platform,
+      followers: top.followers,
+    })
+    .from(ambassador)
+    .innerJoin(creator, eq(creator.id, ambassador.creatorId))
+    .leftJoin(top, eq(top.creatorId, ambassador.creatorId));
+}
+
+type AmbassadorRow = Awaited<ReturnType<ReturnType<typeof ambassadorQuery>['execute']>>[number];
+
+function toAmbassador(r: AmbassadorRow): Ambassador {
+  return {
+    id: r.a.id,
+    programId: r.a.programId,
+    creatorId: r.a.creatorId,
+    stage: r.a.stage,
+    tierId: r.a.tierId,
+    stageChangedAt: r.a.stageChangedAt.toISOString(),
+    createdAt: r.a.createdAt.toISOString(),
+    creator: {
+      ...r.c,
+      handle: r.handle ?? null,
+      platform: r.platform ?? null,
+      followers: r.followers ?? null,
+    },
+  };
+}
+
+export async function listAmbassadors(db: Db, scope: WorkspaceScope, programId: string): Promise<Ambassador[]> {
+  await getProgramRowOrThrow(db, scope, programId);
+  const rows = await ambassadorQuery(db)
+    .where(and(eq(ambassador.workspaceId, scope.workspaceId), eq(ambassador.programId, programId)))
+    .orderBy(asc(ambassador.stageChangedAt));
+  return rows.map(toAmbassador);
+}
+
+export async function getAmbassadorOrThrow(db: Db | Tx, scope: WorkspaceScope, id: string): Promise<Ambassador> {
+  const [row] = await ambassadorQuery(db).where(
+    and(eq(ambassador.id, id), eq(ambassador.workspaceId, scope.workspaceId)),
+  );
+  if (!row) throw notFound('ambassador', id);
+  return toAmbassador(row);
+}
+
+async function assertTierInProgram(tx: Db | Tx, programId: string, tierId: string | null) {
+  if (!tierId) return;
+  const [t] = await tx
+    .select({ id: tier.id })
+    .from(tier)
+    .where(and(eq(tier.id, tierId), eq(tier.programId, programId)));
+  if (!t) {
+    throw new AppError('validation_failed', `tierId: no tier ${tierId} in this program`, {
+      problems: [{ field: 'tierId', message: `no tier ${tierId} in this program` }],
+    });
+  }
+}
+
+/** Adds a creator to a program at an entry stage (prospect, invited or applied). */
+export async function addAmbassador(
+  db: Db,
+  scope: WorkspaceScope,
+  programId: string,
+  input: { creatorId: string; stage: Stage; tierId: string | null },
+): Promise<Ambassador> {
+  const id = newId('ambassador');
+  await db.transaction(async (tx) => {
+    const prg = await getProgramRowOrThrow(tx, scope, programId);
+    const person = await getCreatorRowOrThrow(tx, scope, input.creatorId);
+    await assertTierInProgram(tx, programId, input.tierId);
+    const [existing] = await tx
+      .select({ id: ambassador.id, stage: ambassador.stage })
+      .from(ambassador)
+      .where(and(eq(ambassador.programId, programId), eq(ambassador.creatorId, input.creatorId)));
+    if (existing) {
+      throw new AppError(
+        'conflict',
+        `${person.name} is already in ${prg.name} (stage: ${stageLabels[existing.stage]}).`,
+        { extra: { ambassadorId: existing.id } },
+      );
+    }
+    await tx.insert(ambassador).values({
+      id,
+      workspaceId: scope.workspaceId,
+      programId,
+      creatorId: input.creatorId,
+      stage: input.stage,
+      tierId: input.tierId,
+    });
+    await recordAudit(tx, scope, {
+      action: 'ambassador.added',
+      entityType: 'ambassador',
+      entityId: id,
+      creatorId: input.creatorId,
+      after: { programId, programName: prg.name, stage: input.stage },
+    });
+  });
+  return getAmbassadorOrThrow(db, scope, id);
+}
+
+/** Moves an ambassador to another stage, enforcing the allowed transitions and the program's capacity. */
+export async function moveAmbassadorStage(
+  db: Db,
+  scope: WorkspaceScope,
+  id: string,
+  input: { to: Stage; reason: string },
+): Promise<MoveStageResult> {
+  const outcome = await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(ambassador)
+      .where(and(eq(ambassador.id, id), eq(ambassador.workspaceId, scope.workspaceId)));
+    if (!current) throw notFound('ambassador', id);
+    // Locking the program row serialises concurrent accepts, so two managers cannot both take the last seat.
+    const prg = await getProgramRowOrThrow(tx, scope, current.programId, { lock: true });
+    const [seats] = await tx
+      .select({ n: count() })
+      .from(ambassador)
+      .where(and(eq(ambassador.programId, prg.id), inArray(ambassador.stage, [...seatStages])));
+    const check = checkTransition({
+      from: current.stage,
+      to: input.to,
+      capacity: prg.capacity,
+      seatsTaken: seats?.n ?? 0,
+    });
+    if (!check.ok) throw new AppError('illegal_transition', check.reason, { extra: { from: current.stage, to: input.to } });
+    const waitlisted = 'waitlistedBecauseFull' in check;
+    await tx
+      .update(ambassador)
+      .set({ stage: check.to, stageChangedAt: new Date() })
+      .where(eq(ambassador.id, id));
+    const reason = waitlisted ? [input.reason, check.reason].filter(Boolean).join(' — ') : input.reason;
+    await recordAudit(tx, scope, {
+      action: 'ambassador.stage_changed',
+      entityType: 'ambassador',
+      entityId: id,
+      creatorId: current.creatorId,
+      before: { stage: current.stage },
+      after: { stage: check.to, programId: prg.id, programName: prg.name },
+      reason,
+    });
+    return waitlisted
+      ? { outcome: 'waitlisted' as const, message: check.reason }
+      : {
+          outcome: 'moved' as const,
+          message: `Moved from ${stageLabels[current.stage]} to ${stageLabels[check.to]}.`,
+        };
+  });
+  return { ambassador: await getAmbassadorOrThrow(db, scope, id), ...outcome };
+}

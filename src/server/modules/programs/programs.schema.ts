@@ -1,0 +1,50 @@
+import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { workspace } from '../workspaces/workspaces.schema';
+import type { CadenceItem, KpiTargets, Persona, UsageRights } from './programs.contract';
+import { objectives, programStatuses } from './programs.contract';
+
+export const program = pgTable(
+  'program',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspace.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    slug: text('slug').notNull().unique(),
+    objective: text('objective', { enum: objectives }).notNull(),
+    why: text('why').notNull().default(''),
+    status: text('status', { enum: programStatuses }).notNull().default('draft'),
+    kpiTargets: jsonb('kpi_targets').$type<KpiTargets>().notNull(),
+    budgetMinor: integer('budget_minor'),
+    currency: text('currency').notNull().default('USD'),
+    persona: jsonb('persona').$type<Persona>().notNull(),
+    capacity: integer('capacity'),
+    cadence: jsonb('cadence').$type<CadenceItem[]>().notNull(),
+    exclusivityDays: integer('exclusivity_days'),
+    competitors: jsonb('competitors').$type<string[]>().notNull(),
+    defaultUsageRights: jsonb('default_usage_rights').$type<UsageRights>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('program_workspace_idx').on(t.workspaceId)],
+);
+
+export const tier = pgTable(
+  'tier',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspace.id, { onDelete: 'cascade' }),
+    programId: text('program_id')
+      .notNull()
+      .references(() => program.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    followerMin: integer('follower_min'),
+    followerMax: integer('follower_max'),
+    rank: integer('rank').notNull(),
+  },
+  (t) => [index('tier_program_idx').on(t.programId)],
+);

@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+// One `vitest run` runs every test: pure unit tests, database-backed tests (PGlite by default,
+// PostgreSQL when TEST_DATABASE_URL is set) and the Chromium end-to-end journeys.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit+db',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts', 'e2e/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          pool: 'forks',
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
