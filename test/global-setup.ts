@@ -11,7 +11,9 @@ import { fromPglite, fromPostgresUrl } from '../src/server/db/client';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    testDb: { kind: 'pglite'; snapshotPath: string } | { kind: 'postgres'; url: string; template: string; prefix: string };
+    testDb:
+      | { kind: 'pglite'; snapshotPath: string }
+      | { kind: 'postgres'; url: string; template: string; prefix: string };
   }
 }
 

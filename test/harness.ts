@@ -5,8 +5,8 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, fromPglite, fromPostgresUrl } from '../src/server/db/client';
-import type { Services } from '../src/server/http/context';
 import { type AppOptions, createApp } from '../src/server/http/app';
+import type { Services } from '../src/server/http/context';
 import { loadEnv } from '../src/server/lib/env';
 import { createServices } from '../src/server/main';
 
@@ -83,7 +83,12 @@ export class TestClient {
   private cookies = new Map<string, string>();
   constructor(private readonly app: TestContext['app']) {}
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const init: RequestInit = { method, headers: { ...headers }, redirect: 'manual' };
     const h = init.headers as Record<string, string>;
     if (this.cookies.size > 0) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -132,7 +137,10 @@ export class TestClient {
 
 let counter = 0;
 /** Signs up a new user with a workspace; returns the signed-in client and the workspace id. */
-export async function signUp(ctx: TestContext, options: { name?: string; email?: string; workspaceName?: string } = {}) {
+export async function signUp(
+  ctx: TestContext,
+  options: { name?: string; email?: string; workspaceName?: string } = {},
+) {
   counter++;
   const client = new TestClient(ctx.app);
   const email = options.email ?? `owner${counter}-${randomBytes(3).toString('hex')}@example.com`;
@@ -143,5 +151,55 @@ export async function signUp(ctx: TestContext, options: { name?: string; email?:
     workspaceName: options.workspaceName ?? `Brand ${counter}`,
   });
   if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return { client, email, workspaceId: res.body.workspaces[0].id as string, userId: res.body.user.id as string };
+  return {
+    client,
+    email,
+    workspaceId: res.body.workspaces[0].id as string,
+    userId: res.body.user.id as string,
+  };
+}
+
+/** Adds a new user to a workspace with `role` through the real invitation flow; returns their client. */
+export async function addMember(ctx: TestContext, owner: TestClient, workspaceId: string, role: string) {
+  counter++;
+  const email = `${role}${counter}-${randomBytes(3).toString('hex')}@example.com`;
+  const invite = await owner.post(`/api/v1/workspaces/${workspaceId}/invitations`, { email, role });
+  if (invite.status !== 201)
+    throw new Error(`invite failed: ${invite.status} ${JSON.stringify(invite.body)}`);
+  const client = new TestClient(ctx.app);
+  const signup = await client.post('/api/v1/signup', {
+    name: `${role} ${counter}`,
+    email,
+    password: 'correct horse battery',
+  });
+  if (signup.status !== 201)
+    throw new Error(`sign-up failed: ${signup.status} ${JSON.stringify(signup.body)}`);
+  const accepted = await client.post(`/api/v1/invitations/${invite.body.id}/accept`);
+  if (accepted.status !== 200)
+    throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  const members = await owner.get(`/api/v1/workspaces/${workspaceId}/members`);
+  const memberId = members.body.members.find((m: { email: string }) => m.email === email).id as string;
+  return { client, email, memberId, userId: signup.body.user.id as string };
+}
+
+/** Signs an ambassador in the way a person does: asks for a magic link, then opens it from the outbox. */
+export async function signInAmbassador(ctx: TestContext, email: string) {
+  const client = new TestClient(ctx.app);
+  const asked = await client.post('/api/v1/portal/magic-link', { email });
+  if (asked.status !== 202) throw new Error(`magic link request failed: ${asked.status}`);
+  const { outboxMessage } = await import('../src/server/modules/outbox/outbox.schema');
+  const { desc, eq } = await import('drizzle-orm');
+  const [message] = await ctx.services.database.db
+    .select()
+    .from(outboxMessage)
+    .where(eq(outboxMessage.to, email))
+    .orderBy(desc(outboxMessage.createdAt))
+    .limit(1);
+  const url = /https?:\/\/\S+/.exec(message?.text ?? '')?.[0];
+  if (!url) throw new Error(`no magic link in the outbox for ${email}`);
+  const { pathname, search } = new URL(url);
+  const opened = await client.get(`${pathname}${search}`);
+  if (opened.status !== 302)
+    throw new Error(`magic link did not sign in: ${opened.status} ${JSON.stringify(opened.body)}`);
+  return { client, redirectedTo: opened.headers.get('location') };
 }

@@ -4,11 +4,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { type Database, openDatabase } from './db/client';
-import type { Services } from './http/context';
 import { type AppOptions, createApp } from './http/app';
+import type { Services } from './http/context';
 import { createMetrics } from './http/metrics';
 import type { Env } from './lib/env';
-import { type Logger, createLogger } from './lib/logger';
+import { createLogger, type Logger } from './lib/logger';
 import { createAuth } from './modules/auth/auth';
 import { createMailer } from './modules/outbox/outbox.service';
 
@@ -20,7 +20,10 @@ function authSecret(env: Env, logger: Logger): string {
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
   const file = join(env.TROUPE_DATA_DIR, 'auth-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  if (env.DATABASE_URL) logger.warn('AUTH_SECRET is not set; generated one in the data directory. Set it when running several servers.');
+  if (env.DATABASE_URL)
+    logger.warn(
+      'AUTH_SECRET is not set; generated one in the data directory. Set it when running several servers.',
+    );
   mkdirSync(env.TROUPE_DATA_DIR, { recursive: true });
   const secret = randomBytes(32).toString('hex');
   writeFileSync(file, secret, { mode: 0o600 });
@@ -32,9 +35,18 @@ export function baseUrlOf(env: Env): string {
 }
 
 /** Wires the services around an open database. */
-export function createServices(env: Env, database: Database, logger: Logger = createLogger(env.LOG_LEVEL)): Services {
+export function createServices(
+  env: Env,
+  database: Database,
+  logger: Logger = createLogger(env.LOG_LEVEL),
+): Services {
   const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger });
-  const auth = createAuth({ db: database.db, mailer, baseUrl: baseUrlOf(env), secret: authSecret(env, logger) });
+  const auth = createAuth({
+    db: database.db,
+    mailer,
+    baseUrl: baseUrlOf(env),
+    secret: authSecret(env, logger),
+  });
   return { env, database, logger, mailer, auth, metrics: createMetrics() };
 }
 
@@ -53,7 +65,10 @@ export interface RunningServer {
 }
 
 /** Starts the HTTP server; SIGTERM/SIGINT close it, then the database, then exit. */
-export function startServer(services: Services, options: AppOptions & { handleSignals?: boolean } = {}): Promise<RunningServer> {
+export function startServer(
+  services: Services,
+  options: AppOptions & { handleSignals?: boolean } = {},
+): Promise<RunningServer> {
   const app = createApp(services, options);
   const { env, logger } = services;
   return new Promise((resolve) => {

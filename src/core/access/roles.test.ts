@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Permission, type Role, can, canAssignRole } from './roles';
+import { can, canAssignRole, type Permission, type Role } from './roles';
 
 describe('role permissions', () => {
   const table: Array<[Role, Permission, boolean]> = [

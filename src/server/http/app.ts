@@ -5,8 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { routePath } from 'hono/route';
 import { requestId } from 'hono/request-id';
+import { routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../lib/app-error';
 import { version } from '../lib/version';
@@ -67,21 +67,24 @@ export function createApp(services: Services, options: AppOptions = {}) {
   });
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
   app.onError((error, c) => problemResponse(c, error));
-  app.notFound((c) => problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
+  app.notFound((c) =>
+    problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`)),
+  );
 
   app.get('/healthz', async (c) => {
     await services.database.db.execute('select 1');
     return c.json({ status: 'ok', database: services.database.kind, version });
   });
   app.get('/metrics', async (c) =>
-    c.body(await services.metrics.registry.metrics(), 200, { 'content-type': services.metrics.registry.contentType }),
+    c.body(await services.metrics.registry.metrics(), 200, {
+      'content-type': services.metrics.registry.contentType,
+    }),
   );
 
   const limit = options.loginLimit ?? { max: 10, windowMs: 15 * 60_000 };
-  const throttle = loginThrottle(limit);
-  app.use('/api/auth/sign-in/*', throttle);
-  app.use('/api/v1/signup', throttle);
-  app.use('/api/v1/portal/magic-link', throttle);
+  app.use('/api/auth/sign-in/*', loginThrottle(limit));
+  app.use('/api/v1/signup', loginThrottle(limit));
+  app.use('/api/v1/portal/magic-link', loginThrottle(limit));
   app.on(['GET', 'POST'], '/api/auth/*', (c) => services.auth.handler(c.req.raw));
   app.route('/api/v1', buildApi());
 

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { AppError, type FieldProblem, errorCodes } from '../lib/app-error';
+import { AppError, errorCodes, type FieldProblem } from '../lib/app-error';
 import type { AppEnv } from './context';
 
 /** Converts zod issues to field problems such as `{field: "persona.followerMax", message: "..."}`. */

@@ -1,5 +1,6 @@
-// Throttles sign-in attempts: at most `max` per window per client address and per email address,
-// so neither one address guessing many passwords nor many addresses guessing one account get far.
+// Throttles sign-in attempts: at most `max` per window per email address and `max × 10` per client
+// address (offices share one), so neither one address guessing many passwords nor many addresses
+// guessing one account get far.
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../lib/app-error';
 import type { AppEnv } from './context';
@@ -27,7 +28,8 @@ export function loginThrottle(options: ThrottleOptions) {
     if (c.req.method !== 'POST') return next();
     const address =
       (c.var.services.env.TRUST_PROXY ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined) ??
-      (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ??
+      (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
+        ?.remoteAddress ??
       'local';
     let email = '';
     try {
@@ -36,10 +38,14 @@ export function loginThrottle(options: ThrottleOptions) {
     } catch {
       // not JSON: the handler will answer with its own validation error
     }
-    const count = Math.max(take(`ip:${address}`), email ? take(`email:${email}`) : 0);
-    if (count > options.max) {
+    const isOver =
+      take(`ip:${address}`) > options.max * 10 || (email !== '' && take(`email:${email}`) > options.max);
+    if (isOver) {
       const minutes = Math.ceil(options.windowMs / 60_000);
-      throw new AppError('rate_limited', `Too many sign-in attempts. Wait ${minutes} minutes and try again.`);
+      throw new AppError(
+        'rate_limited',
+        `Too many sign-in attempts. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
+      );
     }
     await next();
   });

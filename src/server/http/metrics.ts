@@ -1,5 +1,5 @@
 // Prometheus metrics at /metrics: process defaults plus HTTP request counts and durations.
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
 export interface Metrics {
   registry: Registry;

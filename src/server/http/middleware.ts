@@ -1,7 +1,7 @@
 // Authentication and tenancy middleware: who is calling, in which workspace, with which role.
 import { and, eq } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
-import { type Permission, can, permissions } from '../../core/access/roles';
+import { can, type Permission, permissions } from '../../core/access/roles';
 import { AppError } from '../lib/app-error';
 import { member, workspace } from '../modules/workspaces/workspaces.schema';
 import type { AppEnv, SessionUser } from './context';
@@ -10,7 +10,10 @@ import type { AppEnv, SessionUser } from './context';
 export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
   const result = await c.var.services.auth.api.getSession({ headers: c.req.raw.headers });
   const u = result?.user;
-  c.set('user', u ? ({ id: u.id, name: u.name, email: u.email, emailVerified: u.emailVerified } as SessionUser) : null);
+  c.set(
+    'user',
+    u ? ({ id: u.id, name: u.name, email: u.email, emailVerified: u.emailVerified } as SessionUser) : null,
+  );
   await next();
 });
 

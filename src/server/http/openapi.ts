@@ -8,7 +8,8 @@ import { validationError, zodProblems } from './errors';
 export function newRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw validationError(zodProblems(result.error, result.target === 'json' ? '' : result.target));
+      if (!result.success)
+        throw validationError(zodProblems(result.error, result.target === 'json' ? '' : result.target));
     },
   });
 }

@@ -196,8 +196,9 @@ CREATE INDEX "verification_identifier_idx" ON "verification" USING btree ("ident
 CREATE INDEX "outbox_workspace_idx" ON "outbox_message" USING btree ("workspace_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "ambassador_program_creator_uq" ON "ambassador" USING btree ("program_id","creator_id");--> statement-breakpoint
 CREATE INDEX "ambassador_workspace_idx" ON "ambassador" USING btree ("workspace_id");--> statement-breakpoint
+CREATE INDEX "ambassador_program_stage_idx" ON "ambassador" USING btree ("program_id","stage");--> statement-breakpoint
 CREATE INDEX "ambassador_creator_idx" ON "ambassador" USING btree ("creator_id");--> statement-breakpoint
-CREATE INDEX "creator_workspace_idx" ON "creator" USING btree ("workspace_id");--> statement-breakpoint
+CREATE INDEX "creator_workspace_name_idx" ON "creator" USING btree ("workspace_id","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "creator_workspace_email_uq" ON "creator" USING btree ("workspace_id",lower("email"));--> statement-breakpoint
 CREATE INDEX "creator_email_idx" ON "creator" USING btree (lower("email"));--> statement-breakpoint
 CREATE INDEX "social_account_creator_idx" ON "social_account" USING btree ("creator_id");--> statement-breakpoint

@@ -62,7 +62,11 @@ function toAuditEvent(r: typeof auditEvent.$inferSelect): AuditEvent {
 }
 
 /** A creator's timeline: every event about them or their ambassador records, newest first. */
-export async function listCreatorTimeline(db: Db, scope: WorkspaceScope, creatorId: string): Promise<AuditEvent[]> {
+export async function listCreatorTimeline(
+  db: Db,
+  scope: WorkspaceScope,
+  creatorId: string,
+): Promise<AuditEvent[]> {
   const rows = await db
     .select()
     .from(auditEvent)

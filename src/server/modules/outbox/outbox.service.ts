@@ -41,13 +41,19 @@ export function createMailer(options: { smtpUrl?: string; from: string; logger: 
       try {
         await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text });
         for (const id of ids) {
-          await db.update(outboxMessage).set({ status: 'sent', sentAt: new Date() }).where(eq(outboxMessage.id, id));
+          await db
+            .update(outboxMessage)
+            .set({ status: 'sent', sentAt: new Date() })
+            .where(eq(outboxMessage.id, id));
         }
       } catch (error) {
         options.logger.error({ err: error, to: mail.to, kind: mail.kind }, 'mail delivery failed');
         const message = error instanceof Error ? error.message : String(error);
         for (const id of ids) {
-          await db.update(outboxMessage).set({ status: 'failed', error: message }).where(eq(outboxMessage.id, id));
+          await db
+            .update(outboxMessage)
+            .set({ status: 'failed', error: message })
+            .where(eq(outboxMessage.id, id));
         }
       }
     },
@@ -58,7 +64,11 @@ export function createMailer(options: { smtpUrl?: string; from: string; logger: 
 }
 
 /** Lists a workspace's outbox, newest first. */
-export async function listOutbox(db: Db, scope: { workspaceId: string }, limit = 200): Promise<OutboxMessage[]> {
+export async function listOutbox(
+  db: Db,
+  scope: { workspaceId: string },
+  limit = 200,
+): Promise<OutboxMessage[]> {
   const rows = await db
     .select()
     .from(outboxMessage)

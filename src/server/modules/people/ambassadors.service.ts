@@ -1,7 +1,7 @@
 // Ambassadors: a creator in a program, moved through the pipeline (PRODUCT R6). Every stage change is
 // checked by core/pipeline, serialised per program (capacity), and audited in the same transaction.
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
-import { type Stage, checkTransition, seatStages, stageLabels } from '../../../core/pipeline/stages';
+import { checkTransition, type Stage, seatStages, stageLabels } from '../../../core/pipeline/stages';
 import type { Db, Tx } from '../../db/client';
 import { AppError, notFound } from '../../lib/app-error';
 import { newId } from '../../lib/ids';
@@ -14,16 +14,17 @@ import type { Ambassador, MoveStageResult } from './people.contract';
 import { ambassador, creator, socialAccount } from './people.schema';
 
 function ambassadorQuery(db: Db | Tx) {
-  // The creator's biggest account stands for them on the board.
+  // The creator's biggest account stands for them on the board (one indexed lookup per row).
   const top = db
-    .selectDistinctOn([socialAccount.creatorId], {
-      creatorId: socialAccount.creatorId,
+    .select({
       handle: socialAccount.handle,
       platform: socialAccount.platform,
       followers: socialAccount.followers,
     })
     .from(socialAccount)
-    .orderBy(socialAccount.creatorId, sql`${socialAccount.followers} desc nulls last`)
+    .where(eq(socialAccount.creatorId, ambassador.creatorId))
+    .orderBy(sql`${socialAccount.followers} desc nulls last`)
+    .limit(1)
     .as('top');
   return db
     .select({
@@ -35,7 +36,7 @@ function ambassadorQuery(db: Db | Tx) {
     })
     .from(ambassador)
     .innerJoin(creator, eq(creator.id, ambassador.creatorId))
-    .leftJoin(top, eq(top.creatorId, ambassador.creatorId));
+    .leftJoinLateral(top, sql`true`);
 }
 
 type AmbassadorRow = Awaited<ReturnType<ReturnType<typeof ambassadorQuery>['execute']>>[number];
@@ -58,7 +59,11 @@ function toAmbassador(r: AmbassadorRow): Ambassador {
   };
 }
 
-export async function listAmbassadors(db: Db, scope: WorkspaceScope, programId: string): Promise<Ambassador[]> {
+export async function listAmbassadors(
+  db: Db,
+  scope: WorkspaceScope,
+  programId: string,
+): Promise<Ambassador[]> {
   await getProgramRowOrThrow(db, scope, programId);
   const rows = await ambassadorQuery(db)
     .where(and(eq(ambassador.workspaceId, scope.workspaceId), eq(ambassador.programId, programId)))
@@ -66,7 +71,11 @@ export async function listAmbassadors(db: Db, scope: WorkspaceScope, programId: 
   return rows.map(toAmbassador);
 }
 
-export async function getAmbassadorOrThrow(db: Db | Tx, scope: WorkspaceScope, id: string): Promise<Ambassador> {
+export async function getAmbassadorOrThrow(
+  db: Db | Tx,
+  scope: WorkspaceScope,
+  id: string,
+): Promise<Ambassador> {
   const [row] = await ambassadorQuery(db).where(
     and(eq(ambassador.id, id), eq(ambassador.workspaceId, scope.workspaceId)),
   );
@@ -154,7 +163,10 @@ export async function moveAmbassadorStage(
       capacity: prg.capacity,
       seatsTaken: seats?.n ?? 0,
     });
-    if (!check.ok) throw new AppError('illegal_transition', check.reason, { extra: { from: current.stage, to: input.to } });
+    if (!check.ok)
+      throw new AppError('illegal_transition', check.reason, {
+        extra: { from: current.stage, to: input.to },
+      });
     const waitlisted = 'waitlistedBecauseFull' in check;
     await tx
       .update(ambassador)

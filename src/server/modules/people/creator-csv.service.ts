@@ -4,15 +4,20 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { zodProblems } from '../../http/errors';
 import { AppError } from '../../lib/app-error';
 import { newId } from '../../lib/ids';
 import type { WorkspaceScope } from '../../lib/scope';
-import { zodProblems } from '../../http/errors';
 import { type AuditInput, recordAudits } from '../audit/audit.service';
 import { platforms } from '../programs/programs.contract';
 import { getProgramRowOrThrow } from '../programs/programs.service';
 import { listCreators } from './creators.service';
-import { type CreatorInputParsed, type ImportResult, type ImportRowError, creatorInputSchema } from './people.contract';
+import {
+  type CreatorInputParsed,
+  creatorInputSchema,
+  type ImportResult,
+  type ImportRowError,
+} from './people.contract';
 import { ambassador, creator, socialAccount } from './people.schema';
 
 const socialPlatforms = platforms.filter((p) => p !== 'other');
@@ -45,7 +50,10 @@ function parseCsv(text: string): Array<{ line: number; cells: string[] }> {
     return records.map((r) => ({ line: r.info.lines, cells: r.record }));
   } catch (error) {
     const lines = (error as { lines?: number }).lines;
-    throw new AppError('validation_failed', `The file is not valid CSV${lines ? ` (line ${lines})` : ''}: ${(error as Error).message}`);
+    throw new AppError(
+      'validation_failed',
+      `The file is not valid CSV${lines ? ` (line ${lines})` : ''}: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -91,7 +99,8 @@ async function validateRows(db: Db, scope: WorkspaceScope, text: string) {
   const records = parseCsv(text);
   const errors: ImportRowError[] = [];
   const headerRecord = records.shift();
-  if (!headerRecord) throw new AppError('validation_failed', 'The file is empty: expected a header row with at least "name".');
+  if (!headerRecord)
+    throw new AppError('validation_failed', 'The file is empty: expected a header row with at least "name".');
   const header = headerRecord.cells.map((h) => h.trim().toLowerCase());
   const unknown = header.filter((h) => !(creatorCsvColumns as readonly string[]).includes(h));
   const missing = requiredColumns.filter((c) => !header.includes(c));
@@ -113,13 +122,18 @@ async function validateRows(db: Db, scope: WorkspaceScope, text: string) {
   const seenHandle = new Map<string, number>();
   for (const { line, cells } of records) {
     if (cells.length > header.length) {
-      errors.push({ line, field: 'row', message: `has ${cells.length} cells but the header has ${header.length}` });
+      errors.push({
+        line,
+        field: 'row',
+        message: `has ${cells.length} cells but the header has ${header.length}`,
+      });
       continue;
     }
     const raw = toInput(header, cells);
     const parsed = creatorInputSchema.safeParse(raw);
     if (!parsed.success) {
-      for (const p of zodProblems(parsed.error)) errors.push({ line, field: columnOf(p.field, raw), message: p.message });
+      for (const p of zodProblems(parsed.error))
+        errors.push({ line, field: columnOf(p.field, raw), message: p.message });
       continue;
     }
     const input = parsed.data;
@@ -149,10 +163,17 @@ async function validateRows(db: Db, scope: WorkspaceScope, text: string) {
     const found = await db
       .select({ email: sql<string>`lower(${creator.email})` })
       .from(creator)
-      .where(and(eq(creator.workspaceId, scope.workspaceId), inArray(sql`lower(${creator.email})`, emails.slice(i, i + batchSize))));
+      .where(
+        and(
+          eq(creator.workspaceId, scope.workspaceId),
+          inArray(sql`lower(${creator.email})`, emails.slice(i, i + batchSize)),
+        ),
+      );
     for (const f of found) takenEmails.add(f.email);
   }
-  const handles = rows.flatMap((r) => r.input.socialAccounts.map((a) => `${a.platform}:${a.handle.toLowerCase()}`));
+  const handles = rows.flatMap((r) =>
+    r.input.socialAccounts.map((a) => `${a.platform}:${a.handle.toLowerCase()}`),
+  );
   const takenHandles = new Set<string>();
   for (let i = 0; i < handles.length; i += batchSize) {
     const found = await db
@@ -161,7 +182,10 @@ async function validateRows(db: Db, scope: WorkspaceScope, text: string) {
       .where(
         and(
           eq(socialAccount.workspaceId, scope.workspaceId),
-          inArray(sql`${socialAccount.platform} || ':' || lower(${socialAccount.handle})`, handles.slice(i, i + batchSize)),
+          inArray(
+            sql`${socialAccount.platform} || ':' || lower(${socialAccount.handle})`,
+            handles.slice(i, i + batchSize),
+          ),
         ),
       );
     for (const f of found) takenHandles.add(f.key);
@@ -169,12 +193,20 @@ async function validateRows(db: Db, scope: WorkspaceScope, text: string) {
   const goodRows = rows.filter((r) => {
     let ok = true;
     if (r.input.email && takenEmails.has(r.input.email)) {
-      errors.push({ line: r.line, field: 'email', message: `${r.input.email} already belongs to a creator in this workspace` });
+      errors.push({
+        line: r.line,
+        field: 'email',
+        message: `${r.input.email} already belongs to a creator in this workspace`,
+      });
       ok = false;
     }
     for (const a of r.input.socialAccounts) {
       if (takenHandles.has(`${a.platform}:${a.handle.toLowerCase()}`)) {
-        errors.push({ line: r.line, field: a.platform, message: `@${a.handle} already belongs to a creator in this workspace` });
+        errors.push({
+          line: r.line,
+          field: a.platform,
+          message: `@${a.handle} already belongs to a creator in this workspace`,
+        });
         ok = false;
       }
     }
@@ -203,7 +235,12 @@ export async function importCreatorsCsv(
     errors,
   };
   const headerBroken = errors.some((e) => e.field === 'header');
-  if (options.dryRun || headerBroken || (errors.length > 0 && options.onError === 'abort') || rows.length === 0) {
+  if (
+    options.dryRun ||
+    headerBroken ||
+    (errors.length > 0 && options.onError === 'abort') ||
+    rows.length === 0
+  ) {
     return result;
   }
   await db.transaction(async (tx) => {
@@ -216,7 +253,12 @@ export async function importCreatorsCsv(
         }),
       );
       const accounts = batch.flatMap(({ id, input }) =>
-        input.socialAccounts.map((a) => ({ id: newId('socialAccount'), workspaceId: scope.workspaceId, creatorId: id, ...a })),
+        input.socialAccounts.map((a) => ({
+          id: newId('socialAccount'),
+          workspaceId: scope.workspaceId,
+          creatorId: id,
+          ...a,
+        })),
       );
       if (accounts.length > 0) await tx.insert(socialAccount).values(accounts);
       const audits: AuditInput[] = batch.map(({ id, line }) => ({

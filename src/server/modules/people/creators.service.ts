@@ -1,5 +1,5 @@
 // Creators (people) and their social accounts, scoped to one workspace.
-import { type SQL, and, asc, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { AppError, notFound } from '../../lib/app-error';
 import { newId } from '../../lib/ids';
@@ -43,9 +43,7 @@ export async function toCreators(db: Db | Tx, rows: CreatorRow[]): Promise<Creat
     socialAccounts: accounts
       .filter((a) => a.creatorId === r.id)
       .map((a) => ({ id: a.id, platform: a.platform, handle: a.handle, followers: a.followers, url: a.url })),
-    programs: memberships
-      .filter((m) => m.creatorId === r.id)
-      .map(({ creatorId: _c, ...m }) => m),
+    programs: memberships.filter((m) => m.creatorId === r.id).map(({ creatorId: _c, ...m }) => m),
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   }));
@@ -74,7 +72,9 @@ function filterConditions(scope: WorkspaceScope, filter: Omit<CreatorFilter, 'li
   if (filter.programId || filter.stage) {
     const inProgram = filter.programId ? sql`and a.program_id = ${filter.programId}` : sql``;
     const inStage = filter.stage ? sql`and a.stage = ${filter.stage}` : sql``;
-    conditions.push(sql`exists (select 1 from ${ambassador} a where a.creator_id = ${creator.id} ${inProgram} ${inStage})`);
+    conditions.push(
+      sql`exists (select 1 from ${ambassador} a where a.creator_id = ${creator.id} ${inProgram} ${inStage})`,
+    );
   }
   return conditions;
 }
@@ -96,7 +96,11 @@ export async function listCreators(
   return { items: await toCreators(db, rows), total: total?.n ?? 0 };
 }
 
-export async function getCreatorRowOrThrow(db: Db | Tx, scope: WorkspaceScope, id: string): Promise<CreatorRow> {
+export async function getCreatorRowOrThrow(
+  db: Db | Tx,
+  scope: WorkspaceScope,
+  id: string,
+): Promise<CreatorRow> {
   const [row] = await db
     .select()
     .from(creator)
@@ -111,7 +115,12 @@ export async function getCreatorOrThrow(db: Db | Tx, scope: WorkspaceScope, id: 
 }
 
 /** Refuses an email or handle that another creator in the workspace already has, naming the holder. */
-async function assertUnique(tx: Db | Tx, scope: WorkspaceScope, input: CreatorInputParsed, exceptId?: string) {
+async function assertUnique(
+  tx: Db | Tx,
+  scope: WorkspaceScope,
+  input: CreatorInputParsed,
+  exceptId?: string,
+) {
   const problems: Array<{ field: string; message: string }> = [];
   if (input.email) {
     const [other] = await tx
@@ -150,17 +159,32 @@ function creatorColumns(input: CreatorInputParsed) {
   return rest;
 }
 
-export async function createCreator(db: Db, scope: WorkspaceScope, input: CreatorInputParsed): Promise<Creator> {
+export async function createCreator(
+  db: Db,
+  scope: WorkspaceScope,
+  input: CreatorInputParsed,
+): Promise<Creator> {
   const id = newId('creator');
   await db.transaction(async (tx) => {
     await assertUnique(tx, scope, input);
     await tx.insert(creator).values({ id, workspaceId: scope.workspaceId, ...creatorColumns(input) });
     if (input.socialAccounts.length > 0) {
       await tx.insert(socialAccount).values(
-        input.socialAccounts.map((a) => ({ id: newId('socialAccount'), workspaceId: scope.workspaceId, creatorId: id, ...a })),
+        input.socialAccounts.map((a) => ({
+          id: newId('socialAccount'),
+          workspaceId: scope.workspaceId,
+          creatorId: id,
+          ...a,
+        })),
       );
     }
-    await recordAudit(tx, scope, { action: 'creator.created', entityType: 'creator', entityId: id, creatorId: id, after: input });
+    await recordAudit(tx, scope, {
+      action: 'creator.created',
+      entityType: 'creator',
+      entityId: id,
+      creatorId: id,
+      after: input,
+    });
   });
   return getCreatorOrThrow(db, scope, id);
 }
@@ -181,7 +205,12 @@ export async function updateCreator(
     await tx.delete(socialAccount).where(eq(socialAccount.creatorId, id));
     if (input.socialAccounts.length > 0) {
       await tx.insert(socialAccount).values(
-        input.socialAccounts.map((a) => ({ id: newId('socialAccount'), workspaceId: scope.workspaceId, creatorId: id, ...a })),
+        input.socialAccounts.map((a) => ({
+          id: newId('socialAccount'),
+          workspaceId: scope.workspaceId,
+          creatorId: id,
+          ...a,
+        })),
       );
     }
     const { programs: _p, createdAt: _c, updatedAt: _u, ...beforeFields } = before;

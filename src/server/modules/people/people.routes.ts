@@ -1,7 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError } from '../../lib/app-error';
 import { guard } from '../../http/middleware';
-import { errorResponses, idParams, jsonBody, jsonResponse, newRouter, workspaceParams } from '../../http/openapi';
+import {
+  errorResponses,
+  idParams,
+  jsonBody,
+  jsonResponse,
+  newRouter,
+  workspaceParams,
+} from '../../http/openapi';
+import { AppError } from '../../lib/app-error';
 import { auditListSchema } from '../audit/audit.contract';
 import { listCreatorTimeline } from '../audit/audit.service';
 import { addAmbassador, listAmbassadors, moveAmbassadorStage } from './ambassadors.service';
@@ -57,8 +64,14 @@ peopleRoutes.openapi(
     tags,
     summary: 'Export creators as CSV (same filters as the list)',
     middleware: [guard('people.read')],
-    request: { params: workspaceParams, query: creatorListQuerySchema.pick({ q: true, programId: true, stage: true }) },
-    responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV file' }, ...errorResponses },
+    request: {
+      params: workspaceParams,
+      query: creatorListQuerySchema.pick({ q: true, programId: true, stage: true }),
+    },
+    responses: {
+      200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV file' },
+      ...errorResponses,
+    },
   }),
   async (c) => {
     const csv = await exportCreatorsCsv(c.var.services.database.db, c.var.scope, c.req.valid('query'));
@@ -83,13 +96,20 @@ peopleRoutes.openapi(
       query: importQuerySchema,
       body: { content: { 'text/csv': { schema: z.string() } }, required: true },
     },
-    responses: { 200: jsonResponse(importResultSchema, 'What was (or would be) imported'), ...errorResponses },
+    responses: {
+      200: jsonResponse(importResultSchema, 'What was (or would be) imported'),
+      ...errorResponses,
+    },
   }),
   async (c) => {
     const length = Number(c.req.header('content-length') ?? 0);
-    if (length > maxCsvBytes) throw new AppError('bad_request', 'The file is larger than 20 MB; split it into smaller files.');
+    if (length > maxCsvBytes)
+      throw new AppError('bad_request', 'The file is larger than 20 MB; split it into smaller files.');
     const text = await c.req.text();
-    return c.json(await importCreatorsCsv(c.var.services.database.db, c.var.scope, text, c.req.valid('query')), 200);
+    return c.json(
+      await importCreatorsCsv(c.var.services.database.db, c.var.scope, text, c.req.valid('query')),
+      200,
+    );
   },
 );
 
@@ -103,7 +123,8 @@ peopleRoutes.openapi(
     request: { params: idParams },
     responses: { 200: jsonResponse(creatorSchema, 'The creator'), ...errorResponses },
   }),
-  async (c) => c.json(await getCreatorOrThrow(c.var.services.database.db, c.var.scope, c.req.valid('param').id), 200),
+  async (c) =>
+    c.json(await getCreatorOrThrow(c.var.services.database.db, c.var.scope, c.req.valid('param').id), 200),
 );
 
 peopleRoutes.openapi(
@@ -118,7 +139,12 @@ peopleRoutes.openapi(
   }),
   async (c) =>
     c.json(
-      await updateCreator(c.var.services.database.db, c.var.scope, c.req.valid('param').id, c.req.valid('json')),
+      await updateCreator(
+        c.var.services.database.db,
+        c.var.scope,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      ),
       200,
     ),
 );
@@ -149,9 +175,16 @@ peopleRoutes.openapi(
     summary: 'A program’s pipeline: every ambassador with their stage',
     middleware: [guard('people.read')],
     request: { params: idParams },
-    responses: { 200: jsonResponse(z.object({ items: z.array(ambassadorSchema) }), 'Ambassadors'), ...errorResponses },
+    responses: {
+      200: jsonResponse(z.object({ items: z.array(ambassadorSchema) }), 'Ambassadors'),
+      ...errorResponses,
+    },
   }),
-  async (c) => c.json({ items: await listAmbassadors(c.var.services.database.db, c.var.scope, c.req.valid('param').id) }, 200),
+  async (c) =>
+    c.json(
+      { items: await listAmbassadors(c.var.services.database.db, c.var.scope, c.req.valid('param').id) },
+      200,
+    ),
 );
 
 peopleRoutes.openapi(
@@ -166,7 +199,12 @@ peopleRoutes.openapi(
   }),
   async (c) =>
     c.json(
-      await addAmbassador(c.var.services.database.db, c.var.scope, c.req.valid('param').id, c.req.valid('json')),
+      await addAmbassador(
+        c.var.services.database.db,
+        c.var.scope,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      ),
       201,
     ),
 );
@@ -185,7 +223,12 @@ peopleRoutes.openapi(
   }),
   async (c) =>
     c.json(
-      await moveAmbassadorStage(c.var.services.database.db, c.var.scope, c.req.valid('param').id, c.req.valid('json')),
+      await moveAmbassadorStage(
+        c.var.services.database.db,
+        c.var.scope,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      ),
       200,
     ),
 );

@@ -22,7 +22,7 @@ export const creator = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('creator_workspace_idx').on(t.workspaceId),
+    index('creator_workspace_name_idx').on(t.workspaceId, t.name),
     uniqueIndex('creator_workspace_email_uq').on(t.workspaceId, sql`lower(${t.email})`),
     index('creator_email_idx').on(sql`lower(${t.email})`),
   ],
@@ -70,6 +70,7 @@ export const ambassador = pgTable(
   (t) => [
     uniqueIndex('ambassador_program_creator_uq').on(t.programId, t.creatorId),
     index('ambassador_workspace_idx').on(t.workspaceId),
+    index('ambassador_program_stage_idx').on(t.programId, t.stage),
     index('ambassador_creator_idx').on(t.creatorId),
   ],
 );

@@ -1,4 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../http/context';
 import { ambassadorScope, guard } from '../../http/middleware';
 import { errorResponses, idParams, jsonBody, jsonResponse, newRouter } from '../../http/openapi';
 import { AppError } from '../../lib/app-error';
@@ -7,8 +9,6 @@ import { fromAuthError } from '../auth/auth-errors';
 import { getCreatorRowOrThrow } from '../people/creators.service';
 import { magicLinkRequestSchema, portalMeSchema, portalProfileUpdateSchema } from './portal.contract';
 import { getPortalMe, updatePortalProfile } from './portal.service';
-import type { AppEnv } from '../../http/context';
-import type { Context } from 'hono';
 
 export const portalRoutes = newRouter();
 const tags = ['Ambassador portal'];
@@ -31,7 +31,10 @@ portalRoutes.openapi(
     tags,
     summary: 'Email a portal sign-in link (always 202, so the form does not reveal who is an ambassador)',
     request: { body: jsonBody(magicLinkRequestSchema) },
-    responses: { 202: { description: 'If the email belongs to an ambassador, a link is on its way' }, ...errorResponses },
+    responses: {
+      202: { description: 'If the email belongs to an ambassador, a link is on its way' },
+      ...errorResponses,
+    },
   }),
   async (c) => {
     await sendMagicLink(c, c.req.valid('json').email);
@@ -92,7 +95,12 @@ portalRoutes.openapi(
     responses: { 204: { description: 'Saved' }, ...errorResponses },
   }),
   async (c) => {
-    await updatePortalProfile(c.var.services.database.db, c.var.ambassador, c.req.valid('param').creatorId, c.req.valid('json'));
+    await updatePortalProfile(
+      c.var.services.database.db,
+      c.var.ambassador,
+      c.req.valid('param').creatorId,
+      c.req.valid('json'),
+    );
     return c.body(null, 204);
   },
 );

@@ -56,7 +56,13 @@ export async function getPortalMe(db: Db, scope: AmbassadorScope): Promise<Porta
       country: c.country,
       socialAccounts: accounts
         .filter((a) => a.creatorId === c.id)
-        .map((a) => ({ id: a.id, platform: a.platform, handle: a.handle, followers: a.followers, url: a.url })),
+        .map((a) => ({
+          id: a.id,
+          platform: a.platform,
+          handle: a.handle,
+          followers: a.followers,
+          url: a.url,
+        })),
     })),
   };
 }
@@ -74,10 +80,18 @@ export async function updatePortalProfile(
       .from(creator)
       .where(and(eq(creator.id, creatorId), ownEmail(scope)));
     if (!row) throw new AppError('not_found', `No profile with id ${creatorId}.`);
-    await tx.update(creator).set({ name: input.name, phone: input.phone, updatedAt: new Date() }).where(eq(creator.id, creatorId));
+    await tx
+      .update(creator)
+      .set({ name: input.name, phone: input.phone, updatedAt: new Date() })
+      .where(eq(creator.id, creatorId));
     await recordAudit(
       tx,
-      { workspaceId: row.workspaceId, userId: scope.userId, role: 'viewer', actorName: `${input.name} (ambassador)` },
+      {
+        workspaceId: row.workspaceId,
+        userId: scope.userId,
+        role: 'viewer',
+        actorName: `${input.name} (ambassador)`,
+      },
       {
         action: 'creator.profile_updated',
         actorType: 'ambassador',

@@ -1,6 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses, idParams, jsonBody, jsonResponse, newRouter, workspaceParams } from '../../http/openapi';
 import { guard } from '../../http/middleware';
+import {
+  errorResponses,
+  idParams,
+  jsonBody,
+  jsonResponse,
+  newRouter,
+  workspaceParams,
+} from '../../http/openapi';
 import { programInputSchema, programSchema } from './programs.contract';
 import { createProgram, getProgramOrThrow, listPrograms, updateProgram } from './programs.service';
 
@@ -15,7 +22,10 @@ programRoutes.openapi(
     summary: 'List programs',
     middleware: [guard('programs.read')],
     request: { params: workspaceParams },
-    responses: { 200: jsonResponse(z.object({ items: z.array(programSchema) }), 'Programs, newest first'), ...errorResponses },
+    responses: {
+      200: jsonResponse(z.object({ items: z.array(programSchema) }), 'Programs, newest first'),
+      ...errorResponses,
+    },
   }),
   async (c) => c.json({ items: await listPrograms(c.var.services.database.db, c.var.scope) }, 200),
 );
@@ -43,7 +53,8 @@ programRoutes.openapi(
     request: { params: idParams },
     responses: { 200: jsonResponse(programSchema, 'The program'), ...errorResponses },
   }),
-  async (c) => c.json(await getProgramOrThrow(c.var.services.database.db, c.var.scope, c.req.valid('param').id), 200),
+  async (c) =>
+    c.json(await getProgramOrThrow(c.var.services.database.db, c.var.scope, c.req.valid('param').id), 200),
 );
 
 programRoutes.openapi(
@@ -58,7 +69,12 @@ programRoutes.openapi(
   }),
   async (c) =>
     c.json(
-      await updateProgram(c.var.services.database.db, c.var.scope, c.req.valid('param').id, c.req.valid('json')),
+      await updateProgram(
+        c.var.services.database.db,
+        c.var.scope,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      ),
       200,
     ),
 );

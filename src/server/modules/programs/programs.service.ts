@@ -5,7 +5,7 @@ import type { Db, Tx } from '../../db/client';
 import { AppError, notFound } from '../../lib/app-error';
 import { newId } from '../../lib/ids';
 import type { WorkspaceScope } from '../../lib/scope';
-import { slugWithSuffix, slugify } from '../../lib/slug';
+import { slugify, slugWithSuffix } from '../../lib/slug';
 import { recordAudit } from '../audit/audit.service';
 import { ambassador } from '../people/people.schema';
 import type { Program, ProgramInputParsed } from './programs.contract';
@@ -111,7 +111,9 @@ async function writeTiers(tx: Tx, scope: WorkspaceScope, programId: string, inpu
       keep.add(t.id);
       await tx.update(tier).set(values).where(eq(tier.id, t.id));
     } else {
-      await tx.insert(tier).values({ id: newId('tier'), workspaceId: scope.workspaceId, programId, ...values });
+      await tx
+        .insert(tier)
+        .values({ id: newId('tier'), workspaceId: scope.workspaceId, programId, ...values });
     }
   }
   const removed = [...existingIds].filter((id) => !keep.has(id));
@@ -124,13 +126,22 @@ async function uniqueProgramSlug(tx: Db | Tx, name: string): Promise<string> {
   return taken ? slugWithSuffix(name) : base;
 }
 
-export async function createProgram(db: Db, scope: WorkspaceScope, input: ProgramInputParsed): Promise<Program> {
+export async function createProgram(
+  db: Db,
+  scope: WorkspaceScope,
+  input: ProgramInputParsed,
+): Promise<Program> {
   const id = newId('program');
   await db.transaction(async (tx) => {
     const slug = await uniqueProgramSlug(tx, input.name);
     await tx.insert(program).values({ id, workspaceId: scope.workspaceId, slug, ...columns(input) });
     await writeTiers(tx, scope, id, input);
-    await recordAudit(tx, scope, { action: 'program.created', entityType: 'program', entityId: id, after: input });
+    await recordAudit(tx, scope, {
+      action: 'program.created',
+      entityType: 'program',
+      entityId: id,
+      after: input,
+    });
   });
   return getProgramOrThrow(db, scope, id);
 }
@@ -149,9 +160,15 @@ export async function updateProgram(
         .from(ambassador)
         .where(and(eq(ambassador.programId, id), inArray(ambassador.stage, [...seatStages])));
       if ((seats?.n ?? 0) > input.capacity) {
-        throw new AppError('validation_failed', `capacity: ${seats?.n} people already hold seats; capacity cannot be lower.`, {
-          problems: [{ field: 'capacity', message: `must be at least ${seats?.n}, the seats already taken` }],
-        });
+        throw new AppError(
+          'validation_failed',
+          `capacity: ${seats?.n} people already hold seats; capacity cannot be lower.`,
+          {
+            problems: [
+              { field: 'capacity', message: `must be at least ${seats?.n}, the seats already taken` },
+            ],
+          },
+        );
       }
     }
     await tx

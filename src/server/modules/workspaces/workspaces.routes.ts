@@ -1,19 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireUser, guard } from '../../http/middleware';
+import { eq } from 'drizzle-orm';
+import { guard, requireUser } from '../../http/middleware';
 import { errorResponses, jsonBody, jsonResponse, newRouter, workspaceParams } from '../../http/openapi';
 import { auditListSchema } from '../audit/audit.contract';
 import { listWorkspaceAudit } from '../audit/audit.service';
+import { user } from '../auth/auth.schema';
 import { fromAuthError } from '../auth/auth-errors';
 import { outboxListSchema } from '../outbox/outbox.contract';
 import { listOutbox } from '../outbox/outbox.service';
-import { user } from '../auth/auth.schema';
-import { eq } from 'drizzle-orm';
 import {
   createWorkspaceInputSchema,
   invitationInputSchema,
   invitationSchema,
-  meSchema,
   membersPageSchema,
+  meSchema,
   signupInputSchema,
   updateMemberInputSchema,
   workspaceSummarySchema,
@@ -61,7 +61,9 @@ workspaceRoutes.openapi(
     if (input.workspaceName) {
       try {
         const workspaceName = input.workspaceName;
-        await database.db.transaction((tx) => createWorkspace(tx, { userId: u.id, name: u.name }, workspaceName));
+        await database.db.transaction((tx) =>
+          createWorkspace(tx, { userId: u.id, name: u.name }, workspaceName),
+        );
       } catch (error) {
         // better-auth committed the user on its own; take it back so sign-up is all or nothing.
         await database.db.delete(user).where(eq(user.id, u.id));
@@ -96,7 +98,9 @@ workspaceRoutes.openapi(
   async (c) => {
     const u = requireUser(c);
     const { name } = c.req.valid('json');
-    const ws = await c.var.services.database.db.transaction((tx) => createWorkspace(tx, { userId: u.id, name: u.name }, name));
+    const ws = await c.var.services.database.db.transaction((tx) =>
+      createWorkspace(tx, { userId: u.id, name: u.name }, name),
+    );
     return c.json(ws, 201);
   },
 );
@@ -113,7 +117,10 @@ workspaceRoutes.openapi(
   }),
   async (c) => {
     const { db } = c.var.services.database;
-    return c.json({ members: await listMembers(db, c.var.scope), invitations: await listInvitations(db, c.var.scope) }, 200);
+    return c.json(
+      { members: await listMembers(db, c.var.scope), invitations: await listInvitations(db, c.var.scope) },
+      200,
+    );
   },
 );
 
@@ -130,7 +137,10 @@ workspaceRoutes.openapi(
   async (c) => {
     const { database, mailer, env } = c.var.services;
     const baseUrl = env.PUBLIC_URL ?? new URL(c.req.url).origin;
-    return c.json(await inviteMember(database.db, c.var.scope, c.req.valid('json'), { mailer, baseUrl }), 201);
+    return c.json(
+      await inviteMember(database.db, c.var.scope, c.req.valid('json'), { mailer, baseUrl }),
+      201,
+    );
   },
 );
 
@@ -161,7 +171,12 @@ workspaceRoutes.openapi(
     responses: { 204: { description: 'Changed' }, ...errorResponses },
   }),
   async (c) => {
-    await updateMemberRole(c.var.services.database.db, c.var.scope, c.req.valid('param').id, c.req.valid('json').role);
+    await updateMemberRole(
+      c.var.services.database.db,
+      c.var.scope,
+      c.req.valid('param').id,
+      c.req.valid('json').role,
+    );
     return c.body(null, 204);
   },
 );
@@ -203,7 +218,8 @@ workspaceRoutes.openapi(
     request: { params: invitationParams },
     responses: { 200: jsonResponse(workspaceSummarySchema, 'The joined workspace'), ...errorResponses },
   }),
-  async (c) => c.json(await acceptInvitation(c.var.services.database.db, requireUser(c), c.req.valid('param').id), 200),
+  async (c) =>
+    c.json(await acceptInvitation(c.var.services.database.db, requireUser(c), c.req.valid('param').id), 200),
 );
 
 workspaceRoutes.openapi(

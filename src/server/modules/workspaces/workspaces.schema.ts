@@ -22,7 +22,10 @@ export const member = pgTable(
     role: text('role', { enum: roles }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('member_workspace_user_uq').on(t.workspaceId, t.userId), index('member_user_idx').on(t.userId)],
+  (t) => [
+    uniqueIndex('member_workspace_user_uq').on(t.workspaceId, t.userId),
+    index('member_user_idx').on(t.userId),
+  ],
 );
 
 export const invitation = pgTable(

@@ -1,11 +1,11 @@
 // Workspaces (tenants), their members and invitations.
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { type Role, canAssignRole, hasRoleAtLeast } from '../../../core/access/roles';
+import { canAssignRole, hasRoleAtLeast, type Role } from '../../../core/access/roles';
 import type { Db, Tx } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import { newId } from '../../lib/ids';
 import type { WorkspaceScope } from '../../lib/scope';
-import { slugWithSuffix, slugify } from '../../lib/slug';
+import { slugify, slugWithSuffix } from '../../lib/slug';
 import { recordAudit } from '../audit/audit.service';
 import { user } from '../auth/auth.schema';
 import type { Mailer } from '../outbox/outbox.service';
@@ -25,9 +25,21 @@ export async function createWorkspace(
   const slug = taken ? slugWithSuffix(name) : base;
   const id = newId('workspace');
   await tx.insert(workspace).values({ id, name, slug });
-  await tx.insert(member).values({ id: newId('member'), workspaceId: id, userId: owner.userId, role: 'owner' });
-  const scope: WorkspaceScope = { workspaceId: id, userId: owner.userId, role: 'owner', actorName: owner.name };
-  await recordAudit(tx, scope, { action: 'workspace.created', entityType: 'workspace', entityId: id, after: { name } });
+  await tx
+    .insert(member)
+    .values({ id: newId('member'), workspaceId: id, userId: owner.userId, role: 'owner' });
+  const scope: WorkspaceScope = {
+    workspaceId: id,
+    userId: owner.userId,
+    role: 'owner',
+    actorName: owner.name,
+  };
+  await recordAudit(tx, scope, {
+    action: 'workspace.created',
+    entityType: 'workspace',
+    entityId: id,
+    after: { name },
+  });
   return { id, name, slug, role: 'owner' };
 }
 
@@ -134,7 +146,10 @@ export async function inviteMember(
       after: { email: input.email, role: input.role },
     });
   });
-  const [ws] = await db.select({ name: workspace.name }).from(workspace).where(eq(workspace.id, scope.workspaceId));
+  const [ws] = await db
+    .select({ name: workspace.name })
+    .from(workspace)
+    .where(eq(workspace.id, scope.workspaceId));
   await deps.mailer.send(db, {
     workspaceIds: [scope.workspaceId],
     to: input.email,
@@ -157,11 +172,19 @@ export async function revokeInvitation(db: Db, scope: WorkspaceScope, id: string
       .update(invitation)
       .set({ status: 'revoked' })
       .where(
-        and(eq(invitation.id, id), eq(invitation.workspaceId, scope.workspaceId), eq(invitation.status, 'pending')),
+        and(
+          eq(invitation.id, id),
+          eq(invitation.workspaceId, scope.workspaceId),
+          eq(invitation.status, 'pending'),
+        ),
       )
       .returning({ id: invitation.id });
     if (updated.length === 0) throw new AppError('not_found', `No pending invitation with id ${id}.`);
-    await recordAudit(tx, scope, { action: 'member.invitation_revoked', entityType: 'invitation', entityId: id });
+    await recordAudit(tx, scope, {
+      action: 'member.invitation_revoked',
+      entityType: 'invitation',
+      entityId: id,
+    });
   });
 }
 
@@ -175,9 +198,13 @@ export async function acceptInvitation(
     const [inv] = await tx.select().from(invitation).where(eq(invitation.id, id)).for('update');
     if (!inv) throw new AppError('not_found', 'This invitation does not exist. Ask for a new one.');
     if (inv.email !== u.email.toLowerCase()) {
-      throw new AppError('forbidden', `This invitation is for ${inv.email}; you are signed in as ${u.email}.`);
+      throw new AppError(
+        'forbidden',
+        `This invitation is for ${inv.email}; you are signed in as ${u.email}.`,
+      );
     }
-    if (inv.status !== 'pending') throw new AppError('conflict', `This invitation was already ${inv.status}.`);
+    if (inv.status !== 'pending')
+      throw new AppError('conflict', `This invitation was already ${inv.status}.`);
     if (inv.expiresAt.getTime() < Date.now()) throw new AppError('conflict', 'This invitation has expired.');
     const [already] = await tx
       .select({ id: member.id })
@@ -189,7 +216,12 @@ export async function acceptInvitation(
         .values({ id: newId('member'), workspaceId: inv.workspaceId, userId: u.id, role: inv.role });
     }
     await tx.update(invitation).set({ status: 'accepted' }).where(eq(invitation.id, id));
-    const scope: WorkspaceScope = { workspaceId: inv.workspaceId, userId: u.id, role: inv.role, actorName: u.name };
+    const scope: WorkspaceScope = {
+      workspaceId: inv.workspaceId,
+      userId: u.id,
+      role: inv.role,
+      actorName: u.name,
+    };
     await recordAudit(tx, scope, {
       action: 'member.joined',
       entityType: 'member',
@@ -222,7 +254,12 @@ async function assertAnotherOwner(tx: Db | Tx, scope: WorkspaceScope, memberId: 
 }
 
 /** Changes a member's role; admins manage roles below owner, only owners touch owners. */
-export async function updateMemberRole(db: Db, scope: WorkspaceScope, memberId: string, role: Role): Promise<void> {
+export async function updateMemberRole(
+  db: Db,
+  scope: WorkspaceScope,
+  memberId: string,
+  role: Role,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const target = await getMemberOrThrow(tx, scope, memberId);
     if (!canAssignRole(scope.role, role) || (target.role === 'owner' && scope.role !== 'owner')) {

@@ -1,0 +1,119 @@
+// `npm run bench`: measures the foundation's hot paths on the embedded database in one run and prints
+// the figures. Quality bars for later features (redirect, ingest, dashboards) join here as they land.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createApp } from '../src/server/http/app';
+import { loadEnv } from '../src/server/lib/env';
+import { openServices } from '../src/server/main';
+
+const dir = mkdtempSync(join(tmpdir(), 'troupe-bench-'));
+const env = loadEnv({
+  TROUPE_DATA_DIR: dir,
+  LOG_LEVEL: 'silent',
+  AUTH_SECRET: 'bench-secret-bench-secret',
+  PORT: '3000',
+});
+const services = await openServices(env);
+const app = createApp(services, { serveWeb: false, loginLimit: { max: 1_000_000, windowMs: 1000 } });
+
+async function call(method: string, path: string, cookie: string, body?: string, type = 'application/json') {
+  const headers: Record<string, string> = { cookie, origin: 'http://localhost:3000' };
+  if (body !== undefined) headers['content-type'] = type;
+  const res = await app.request(path, { method, headers, body });
+  if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+}
+
+const signup = await app.request('/api/v1/signup', {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', origin: 'http://localhost:3000' },
+  body: JSON.stringify({
+    name: 'Bench',
+    email: 'bench@example.com',
+    password: 'bench password',
+    workspaceName: 'Bench',
+  }),
+});
+const cookie = signup.headers
+  .getSetCookie()
+  .map((c) => c.split(';')[0])
+  .join('; ');
+const ws = ((await signup.json()) as { workspaces: Array<{ id: string }> }).workspaces[0]!.id;
+const program = (await (
+  await call(
+    'POST',
+    `/api/v1/workspaces/${ws}/programs`,
+    cookie,
+    JSON.stringify({ name: 'Bench program', objective: 'sales' }),
+  )
+).json()) as { id: string };
+
+const rows = 10_000;
+const csv = [
+  'name,email,country,instagram,instagram_followers',
+  ...Array.from({ length: rows }, (_, i) => `Person ${i},p${i}@example.org,US,person_${i},${1000 + i}`),
+].join('\n');
+let t = performance.now();
+await call(
+  'POST',
+  `/api/v1/workspaces/${ws}/creators/import?programId=${program.id}`,
+  cookie,
+  csv,
+  'text/csv',
+);
+const importMs = performance.now() - t;
+
+const board = (await (
+  await call('GET', `/api/v1/workspaces/${ws}/programs/${program.id}/ambassadors`, cookie)
+).json()) as {
+  items: Array<{ id: string }>;
+};
+const moves = 300;
+const moveTimes: number[] = [];
+for (const amb of board.items.slice(0, moves)) {
+  t = performance.now();
+  await call(
+    'POST',
+    `/api/v1/workspaces/${ws}/ambassadors/${amb.id}/stage`,
+    cookie,
+    JSON.stringify({ to: 'invited' }),
+  );
+  moveTimes.push(performance.now() - t);
+}
+moveTimes.sort((a, b) => a - b);
+
+const listTimes: number[] = [];
+for (let i = 0; i < 50; i++) {
+  t = performance.now();
+  await call('GET', `/api/v1/workspaces/${ws}/creators?limit=100&offset=${i * 100}`, cookie);
+  listTimes.push(performance.now() - t);
+}
+listTimes.sort((a, b) => a - b);
+
+t = performance.now();
+await call('GET', `/api/v1/workspaces/${ws}/programs/${program.id}/ambassadors`, cookie);
+const boardMs = performance.now() - t;
+
+const rss = process.memoryUsage().rss / 1024 / 1024;
+console.log(`Troupe bench (embedded PGlite, one run, ${new Date().toISOString()})`);
+console.log(
+  `csv import:        ${rows} creators into a program in ${importMs.toFixed(0)} ms → ${((rows / importMs) * 1000).toFixed(0)} rows/s`,
+);
+console.log(
+  `stage move:        p50 ${percentile(moveTimes, 0.5).toFixed(1)} ms, p99 ${percentile(moveTimes, 0.99).toFixed(1)} ms (${moves} moves, audited)`,
+);
+console.log(
+  `people page (100): p50 ${percentile(listTimes, 0.5).toFixed(1)} ms, p99 ${percentile(listTimes, 0.99).toFixed(1)} ms of ${rows} creators`,
+);
+console.log(`pipeline board:    ${boardMs.toFixed(0)} ms for ${rows} ambassadors`);
+console.log(`memory:            ${rss.toFixed(0)} MB RSS (embedded database in-process)`);
+
+services.mailer.close();
+await services.database.close();
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,182 @@
+// Cross-tenant isolation: every /workspaces/{workspaceId}/… route of the OpenAPI document is tried by a
+// member of another workspace and by an ambassador principal; none may see or touch anything.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addToProgram, createCreator, createProgram, walk } from '../factories';
+import { createTestContext, signInAmbassador, signUp, type TestClient, type TestContext } from '../harness';
+
+let ctx: TestContext;
+let alice: TestClient; // owner of workspace A
+let bob: TestClient; // owner of workspace B
+let wsA: string;
+let wsB: string;
+const idsB: Record<string, string> = {};
+let routes: Array<{ method: string; path: string }>;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  ({ client: alice, workspaceId: wsA } = await signUp(ctx, { workspaceName: 'Alpha' }));
+  ({ client: bob, workspaceId: wsB } = await signUp(ctx, { workspaceName: 'Bravo' }));
+  const program = await createProgram(bob, wsB);
+  const person = await createCreator(bob, wsB, { email: 'bravo-star@example.com' });
+  const amb = await addToProgram(bob, wsB, program.id, person.id);
+  await walk(bob, wsB, amb.id, ['invited']);
+  const invite = await bob.post(`/api/v1/workspaces/${wsB}/invitations`, {
+    email: 'someone@example.com',
+    role: 'viewer',
+  });
+  const members = await bob.get(`/api/v1/workspaces/${wsB}/members`);
+  Object.assign(idsB, {
+    program: program.id,
+    creator: person.id,
+    ambassador: amb.id,
+    invitation: invite.body.id,
+    member: members.body.members[0].id,
+  });
+  const doc = await bob.get('/api/v1/openapi.json');
+  routes = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+    Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })),
+  );
+});
+afterAll(async () => ctx.close());
+
+/** Fills a route template with workspace B's ids, in workspace `ws`. */
+function fill(path: string, ws: string): string {
+  const kind = /\/(programs|creators|ambassadors|invitations|members)\/\{id\}/.exec(path)?.[1];
+  const id = {
+    programs: idsB.program,
+    creators: idsB.creator,
+    ambassadors: idsB.ambassador,
+    invitations: idsB.invitation,
+    members: idsB.member,
+  }[kind as 'programs'];
+  return `/api/v1${path
+    .replace('{workspaceId}', ws)
+    .replace('{id}', id ?? 'none')
+    .replace('{creatorId}', idsB.creator!)}`;
+}
+
+const bodies: Record<string, unknown> = {
+  '/workspaces/{workspaceId}/programs': { name: 'Sneaky', objective: 'sales' },
+  '/workspaces/{workspaceId}/programs/{id}': { name: 'Sneaky', objective: 'sales' },
+  '/workspaces/{workspaceId}/creators': { name: 'Sneaky' },
+  '/workspaces/{workspaceId}/creators/{id}': { name: 'Sneaky' },
+  '/workspaces/{workspaceId}/programs/{id}/ambassadors': { creatorId: 'x' },
+  '/workspaces/{workspaceId}/ambassadors/{id}/stage': { to: 'declined' },
+  '/workspaces/{workspaceId}/invitations': { email: 'x@example.com', role: 'viewer' },
+  '/workspaces/{workspaceId}/members/{id}': { role: 'viewer' },
+};
+
+function call(client: TestClient, method: string, template: string, url: string) {
+  if (template.endsWith('/import')) return client.request(method, url, 'name\nEve\n');
+  return client.request(
+    method,
+    url,
+    method === 'GET' || method === 'DELETE' ? undefined : (bodies[template] ?? {}),
+  );
+}
+
+describe('a member of workspace A', () => {
+  it('gets 404 for every workspace-B route, naming nothing of B', async () => {
+    const workspaceRoutes = routes.filter((r) => r.path.startsWith('/workspaces/{workspaceId}'));
+    expect(workspaceRoutes.length).toBeGreaterThanOrEqual(18);
+    for (const r of workspaceRoutes) {
+      const res = await call(alice, r.method, r.path, fill(r.path, wsB));
+      expect({ route: `${r.method} ${r.path}`, status: res.status }).toEqual({
+        route: `${r.method} ${r.path}`,
+        status: 404,
+      });
+      expect(JSON.stringify((res as { body: unknown }).body)).not.toContain('Bravo');
+    }
+  });
+
+  it('gets 404 for workspace-B ids used inside workspace A', async () => {
+    const idRoutes = routes.filter(
+      (r) => r.path.startsWith('/workspaces/{workspaceId}') && r.path.includes('{id}'),
+    );
+    for (const r of idRoutes) {
+      const res = await call(alice, r.method, r.path, fill(r.path, wsA));
+      expect({ route: `${r.method} ${r.path}`, status: res.status }).toEqual({
+        route: `${r.method} ${r.path}`,
+        status: 404,
+      });
+    }
+  });
+
+  it('does not see B’s creators in searches or exports', async () => {
+    const list = await alice.get(`/api/v1/workspaces/${wsA}/creators?q=bravo`);
+    expect(list.body.total).toBe(0);
+    const csv = await alice.get(`/api/v1/workspaces/${wsA}/creators/export.csv`);
+    expect(csv.body).not.toContain('bravo-star');
+  });
+
+  it('leaves B untouched', async () => {
+    const program = await bob.get(`/api/v1/workspaces/${wsB}/programs/${idsB.program}`);
+    expect(program.body.name).not.toBe('Sneaky');
+    const board = await bob.get(`/api/v1/workspaces/${wsB}/programs/${idsB.program}/ambassadors`);
+    expect(board.body.items.map((a: { stage: string }) => a.stage)).toEqual(['invited']);
+  });
+});
+
+describe('an ambassador principal', () => {
+  let amb: TestClient;
+
+  beforeAll(async () => {
+    ({ client: amb } = await signInAmbassador(ctx, 'bravo-star@example.com'));
+  });
+
+  it('lands in the portal and sees only their own programs', async () => {
+    const otherProgram = await createProgram(bob, wsB, { name: 'Not for them' });
+    const other = await createCreator(bob, wsB);
+    await walk(bob, wsB, (await addToProgram(bob, wsB, otherProgram.id, other.id)).id, ['invited']);
+    const me = await amb.get('/api/v1/portal/me');
+    expect(me.status).toBe(200);
+    expect(me.body.email).toBe('bravo-star@example.com');
+    expect(me.body.programs.map((p: { programId: string }) => p.programId)).toEqual([idsB.program]);
+    expect(me.body.profiles.map((p: { creatorId: string }) => p.creatorId)).toEqual([idsB.creator]);
+  });
+
+  it('gets 403 or 404 on every manager route', async () => {
+    const managerRoutes = routes.filter((r) => r.path.startsWith('/workspaces/{workspaceId}'));
+    for (const r of managerRoutes) {
+      const res = await call(amb, r.method, r.path, fill(r.path, wsB));
+      expect({ route: `${r.method} ${r.path}`, refused: [403, 404].includes(res.status) }).toEqual({
+        route: `${r.method} ${r.path}`,
+        refused: true,
+      });
+    }
+  });
+
+  it('cannot edit another ambassador’s profile', async () => {
+    const other = await createCreator(bob, wsB);
+    const res = await amb.put(`/api/v1/portal/profiles/${other.id}`, { name: 'Hacked' });
+    expect(res.status).toBe(404);
+    const check = await bob.get(`/api/v1/workspaces/${wsB}/creators/${other.id}`);
+    expect(check.body.name).not.toBe('Hacked');
+  });
+
+  it('can edit their own profile, audited as the ambassador', async () => {
+    const res = await amb.put(`/api/v1/portal/profiles/${idsB.creator}`, {
+      name: 'Bravo Star',
+      phone: '+1 555 0100',
+    });
+    expect(res.status).toBe(204);
+    const timeline = await bob.get(`/api/v1/workspaces/${wsB}/creators/${idsB.creator}/timeline`);
+    expect(timeline.body.items[0]).toMatchObject({
+      action: 'creator.profile_updated',
+      actorType: 'ambassador',
+    });
+  });
+
+  it('a staff user (password sign-in, unverified email) cannot use the portal', async () => {
+    expect((await alice.get('/api/v1/portal/me')).status).toBe(403);
+  });
+
+  it('a magic link is only mailed to people who are creators somewhere', async () => {
+    const res = await new (await import('../harness')).TestClient(ctx.app).post('/api/v1/portal/magic-link', {
+      email: 'nobody@example.com',
+    });
+    expect(res.status).toBe(202);
+    const outbox = await bob.get(`/api/v1/workspaces/${wsB}/outbox`);
+    expect(outbox.body.items.some((m: { to: string }) => m.to === 'nobody@example.com')).toBe(false);
+  });
+});
