@@ -37,7 +37,17 @@ export async function openTestDatabase(): Promise<Database> {
     ...database,
     close: async () => {
       await database.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
+      // Dropping with FORCE while the pool's backends are still exiting would hit them with a FATAL;
+      // wait for them to go first, and force only as a last resort.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await admin.query(`drop database if exists ${name}${attempt >= 40 ? ' with (force)' : ''}`);
+          break;
+        } catch (error) {
+          if (attempt >= 40) throw error;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
       await admin.end();
     },
   };

@@ -52,7 +52,11 @@ export function createServices(
 
 export async function openServices(env: Env): Promise<Services> {
   const logger = createLogger(env.LOG_LEVEL);
-  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.TROUPE_DATA_DIR });
+  const database = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.TROUPE_DATA_DIR,
+    onIdleError: (error) => logger.warn({ err: error }, 'idle database connection lost'),
+  });
   await database.migrate();
   logger.info({ database: database.kind }, 'database ready, migrations applied');
   return createServices(env, database, logger);

@@ -45,8 +45,11 @@ export function fromPglite(client: PGlite): Database {
 }
 
 /** Opens PostgreSQL at `url` with a small pool. */
-export function fromPostgresUrl(url: string, poolSize = 10): Database {
+export function fromPostgresUrl(url: string, poolSize = 10, onIdleError?: (error: Error) => void): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closed (restart, failover) is dropped by the pool; without a
+  // listener the error would crash the process.
+  pool.on('error', (error) => onIdleError?.(error));
   const nodeDb = drizzleNodePg(pool, { schema });
   return {
     kind: 'postgres',
@@ -61,8 +64,12 @@ export function fromPostgresUrl(url: string, poolSize = 10): Database {
 }
 
 /** Opens the configured database: PostgreSQL if `databaseUrl` is set, else PGlite in `dataDir`. */
-export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  if (options.databaseUrl) return fromPostgresUrl(options.databaseUrl);
+export async function openDatabase(options: {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  onIdleError?: (error: Error) => void;
+}): Promise<Database> {
+  if (options.databaseUrl) return fromPostgresUrl(options.databaseUrl, 10, options.onIdleError);
   mkdirSync(options.dataDir, { recursive: true });
   const client = await PGlite.create({ dataDir: options.dataDir });
   return fromPglite(client);

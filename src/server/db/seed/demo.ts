@@ -164,98 +164,95 @@ function creatorsCsv(rows: DemoCreatorRow[]): string {
 }
 
 /**
- * Seeds the demo workspace and returns how to sign in to it. Creates the demo user first (better-auth
- * commits it on its own) and removes it again if the rest fails, so a failed seed can simply be re-run.
+ * Seeds the demo workspace and returns how to sign in to it.
+ *
+ * The workspace is created in one transaction; the program, the import and every pipeline move then run
+ * in the services' own transactions, so each audit event gets its own timestamp and timelines read in
+ * order (inside one outer transaction they would all share its start time). If anything fails, the
+ * workspace (everything in it cascades) and the demo user are removed, so a failed seed can be re-run.
  */
 export async function seedDemo(services: Services): Promise<DemoSeedResult> {
   const { auth, database } = services;
-  console.time('signup');
+  const { db } = database;
   const signedUp = await auth.api.signUpEmail({
     body: { name: demoUser.name, email: demoUser.email, password: demoUser.password },
   });
   const manager = signedUp.user;
-  console.timeEnd('signup');
+  let workspaceId: string | null = null;
   try {
-    const seeded = await database.db.transaction(async (tx) => {
-      const ws = await createWorkspace(tx, { userId: manager.id, name: manager.name }, demoWorkspaceName);
-      // The demo shows a manager's history, so the manager (not "Troupe") is the actor of every event.
-      const scope: WorkspaceScope = {
-        workspaceId: ws.id,
-        userId: manager.id,
-        role: 'owner',
-        actorName: manager.name,
-      };
-      // Services open their own (nested) transactions; inside ours those become savepoints.
-      const db: Db = tx;
-      console.time('program');
-      const prg = await createProgram(db, scope, programInputSchema.parse(demoProgram));
+    const ws = await db.transaction((tx) =>
+      createWorkspace(tx, { userId: manager.id, name: manager.name }, demoWorkspaceName),
+    );
+    workspaceId = ws.id;
+    // The demo shows a manager's history, so the manager (not "Troupe") is the actor of every event.
+    const scope: WorkspaceScope = {
+      workspaceId: ws.id,
+      userId: manager.id,
+      role: 'owner',
+      actorName: manager.name,
+    };
+    const prg = await createProgram(db, scope, programInputSchema.parse(demoProgram));
 
-      console.timeEnd('program');
-      console.time('import');
-      const rows = buildCreators();
-      const imported = await importCreatorsCsv(db, scope, creatorsCsv(rows), {
-        onError: 'abort',
-        dryRun: false,
-      });
-      if (!imported.written) {
-        const problems = imported.errors.map((e) => `line ${e.line}, ${e.field}: ${e.message}`).join('; ');
-        throw new Error(`The demo creators did not import: ${problems}`);
-      }
-      const { items } = await listCreators(db, scope, { limit: 500, offset: 0 });
-      const creatorIdByEmail = new Map(items.map((c) => [c.email, c.id]));
-
-      console.timeEnd('import');
-      console.time('pipeline');
-      const tierFor = (followers: number) =>
-        prg.tiers.find(
-          (t) => (t.followerMin ?? 0) <= followers && followers < (t.followerMax ?? Number.POSITIVE_INFINITY),
-        ) ?? prg.tiers[prg.tiers.length - 1];
-      const reasonUses = new Map<string, number>();
-      const reasonFor = (from: Stage, to: Stage) => {
-        const key = `${from}>${to}`;
-        const options = demoReasons[key] ?? [''];
-        const used = reasonUses.get(key) ?? 0;
-        reasonUses.set(key, used + 1);
-        return options[used % options.length]!;
-      };
-
-      for (const row of rows) {
-        const creatorId = creatorIdByEmail.get(row.email);
-        if (!creatorId) throw new Error(`The demo creator ${row.email} is missing after the import.`);
-        const { entry, steps } = demoPath(row.person);
-        const topFollowers = Math.max(...row.accounts.map((a) => a.followers));
-        const added = await addAmbassador(db, scope, prg.id, {
-          creatorId,
-          stage: entry,
-          tierId: tierFor(topFollowers)?.id ?? null,
-        });
-        let from: Stage = entry;
-        for (const [i, to] of steps.entries()) {
-          const isLast = i === steps.length - 1;
-          const reason = isLast && row.person.because ? row.person.because : reasonFor(from, to);
-          const moved = await moveAmbassadorStage(db, scope, added.id, { to, reason });
-          if (moved.outcome !== 'moved')
-            throw new Error(`Demo move of ${row.person.name} to ${to}: ${moved.message}`);
-          from = to;
-        }
-      }
-      console.timeEnd('pipeline');
-      return { ws, prg, creators: rows.length };
+    const rows = buildCreators();
+    const imported = await importCreatorsCsv(db, scope, creatorsCsv(rows), {
+      onError: 'abort',
+      dryRun: false,
     });
+    if (!imported.written) {
+      const problems = imported.errors.map((e) => `line ${e.line}, ${e.field}: ${e.message}`).join('; ');
+      throw new Error(`The demo creators did not import: ${problems}`);
+    }
+    const { items } = await listCreators(db, scope, { limit: 500, offset: 0 });
+    const creatorIdByEmail = new Map(items.map((c) => [c.email, c.id]));
+
+    const tierFor = (followers: number) =>
+      prg.tiers.find(
+        (t) => (t.followerMin ?? 0) <= followers && followers < (t.followerMax ?? Number.POSITIVE_INFINITY),
+      ) ?? prg.tiers[prg.tiers.length - 1];
+    const reasonUses = new Map<string, number>();
+    const reasonFor = (from: Stage, to: Stage) => {
+      const key = `${from}>${to}`;
+      const options = demoReasons[key] ?? [''];
+      const used = reasonUses.get(key) ?? 0;
+      reasonUses.set(key, used + 1);
+      return options[used % options.length]!;
+    };
+
+    for (const row of rows) {
+      const creatorId = creatorIdByEmail.get(row.email);
+      if (!creatorId) throw new Error(`The demo creator ${row.email} is missing after the import.`);
+      const { entry, steps } = demoPath(row.person);
+      const topFollowers = Math.max(...row.accounts.map((a) => a.followers));
+      const added = await addAmbassador(db, scope, prg.id, {
+        creatorId,
+        stage: entry,
+        tierId: tierFor(topFollowers)?.id ?? null,
+      });
+      let from: Stage = entry;
+      for (const [i, to] of steps.entries()) {
+        const isLast = i === steps.length - 1;
+        const reason = isLast && row.person.because ? row.person.because : reasonFor(from, to);
+        const moved = await moveAmbassadorStage(db, scope, added.id, { to, reason });
+        if (moved.outcome !== 'moved')
+          throw new Error(`Demo move of ${row.person.name} to ${to}: ${moved.message}`);
+        from = to;
+      }
+    }
     return {
       email: demoUser.email,
       password: demoUser.password,
-      workspaceId: seeded.ws.id,
-      workspaceName: seeded.ws.name,
-      workspaceSlug: seeded.ws.slug,
-      programId: seeded.prg.id,
-      programName: seeded.prg.name,
-      creators: seeded.creators,
+      workspaceId: ws.id,
+      workspaceName: ws.name,
+      workspaceSlug: ws.slug,
+      programId: prg.id,
+      programName: prg.name,
+      creators: rows.length,
       ambassadorEmail: demoAmbassadorEmail,
       url: baseUrlOf(services.env),
     };
   } catch (error) {
-    await database.db.delete(user).where(eq(user.id, manager.id));
+    if (workspaceId) await db.delete(workspace).where(eq(workspace.id, workspaceId));
+    await db.delete(user).where(eq(user.id, manager.id));
     throw error;
   }
 }
