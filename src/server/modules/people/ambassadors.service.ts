@@ -1,6 +1,6 @@
 // Ambassadors: a creator in a program, moved through the pipeline (PRODUCT R6). Every stage change is
 // checked by core/pipeline, serialised per program (capacity), and audited in the same transaction.
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { checkTransition, type Stage, seatStages, stageLabels } from '../../../core/pipeline/stages';
 import type { Db, Tx } from '../../db/client';
 import { AppError, notFound } from '../../lib/app-error';
@@ -13,18 +13,20 @@ import { getCreatorRowOrThrow } from './creators.service';
 import type { Ambassador, MoveStageResult } from './people.contract';
 import { ambassador, creator, socialAccount } from './people.schema';
 
-function ambassadorQuery(db: Db | Tx) {
-  // The creator's biggest account stands for them on the board (one indexed lookup per row).
+/** Ambassadors matching `where`, each with their creator and the creator's biggest account. */
+function ambassadorQuery(db: Db | Tx, where: SQL) {
   const top = db
-    .select({
+    .selectDistinctOn([socialAccount.creatorId], {
+      creatorId: socialAccount.creatorId,
       handle: socialAccount.handle,
       platform: socialAccount.platform,
       followers: socialAccount.followers,
     })
     .from(socialAccount)
-    .where(eq(socialAccount.creatorId, ambassador.creatorId))
-    .orderBy(sql`${socialAccount.followers} desc nulls last`)
-    .limit(1)
+    .where(
+      inArray(socialAccount.creatorId, db.select({ id: ambassador.creatorId }).from(ambassador).where(where)),
+    )
+    .orderBy(socialAccount.creatorId, sql`${socialAccount.followers} desc nulls last`)
     .as('top');
   return db
     .select({
@@ -36,7 +38,8 @@ function ambassadorQuery(db: Db | Tx) {
     })
     .from(ambassador)
     .innerJoin(creator, eq(creator.id, ambassador.creatorId))
-    .leftJoinLateral(top, sql`true`);
+    .leftJoin(top, eq(top.creatorId, ambassador.creatorId))
+    .where(where);
 }
 
 type AmbassadorRow = Awaited<ReturnType<ReturnType<typeof ambassadorQuery>['execute']>>[number];
@@ -65,9 +68,10 @@ export async function listAmbassadors(
   programId: string,
 ): Promise<Ambassador[]> {
   await getProgramRowOrThrow(db, scope, programId);
-  const rows = await ambassadorQuery(db)
-    .where(and(eq(ambassador.workspaceId, scope.workspaceId), eq(ambassador.programId, programId)))
-    .orderBy(asc(ambassador.stageChangedAt));
+  const rows = await ambassadorQuery(
+    db,
+    and(eq(ambassador.workspaceId, scope.workspaceId), eq(ambassador.programId, programId))!,
+  ).orderBy(asc(ambassador.stageChangedAt));
   return rows.map(toAmbassador);
 }
 
@@ -76,8 +80,9 @@ export async function getAmbassadorOrThrow(
   scope: WorkspaceScope,
   id: string,
 ): Promise<Ambassador> {
-  const [row] = await ambassadorQuery(db).where(
-    and(eq(ambassador.id, id), eq(ambassador.workspaceId, scope.workspaceId)),
+  const [row] = await ambassadorQuery(
+    db,
+    and(eq(ambassador.id, id), eq(ambassador.workspaceId, scope.workspaceId))!,
   );
   if (!row) throw notFound('ambassador', id);
   return toAmbassador(row);
