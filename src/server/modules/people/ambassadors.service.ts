@@ -1,6 +1,6 @@
 // Ambassadors: a creator in a program, moved through the pipeline (PRODUCT R6). Every stage change is
 // checked by core/pipeline, serialised per program (capacity), and audited in the same transaction.
-import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
 import { checkTransition, type Stage, seatStages, stageLabels } from '../../../core/pipeline/stages';
 import type { Db, Tx } from '../../db/client';
 import { AppError, notFound } from '../../lib/app-error';
@@ -13,53 +13,53 @@ import { getCreatorRowOrThrow } from './creators.service';
 import type { Ambassador, MoveStageResult } from './people.contract';
 import { ambassador, creator, socialAccount } from './people.schema';
 
-/** Ambassadors matching `where`, each with their creator and the creator's biggest account. */
-function ambassadorQuery(db: Db | Tx, where: SQL) {
-  const top = db
-    .selectDistinctOn([socialAccount.creatorId], {
+/**
+ * Ambassadors matching `where`, each with their creator and the creator's biggest account. Two plain
+ * indexed queries merged here: predictable on PGlite, which has no planner statistics until ANALYZE.
+ */
+async function findAmbassadors(db: Db | Tx, where: SQL): Promise<Ambassador[]> {
+  const rows = await db
+    .select({
+      a: ambassador,
+      c: { id: creator.id, name: creator.name, email: creator.email, country: creator.country },
+    })
+    .from(ambassador)
+    .innerJoin(creator, eq(creator.id, ambassador.creatorId))
+    .where(where)
+    .orderBy(asc(ambassador.stageChangedAt));
+  const accounts = await db
+    .select({
       creatorId: socialAccount.creatorId,
       handle: socialAccount.handle,
       platform: socialAccount.platform,
       followers: socialAccount.followers,
     })
     .from(socialAccount)
-    .where(
-      inArray(socialAccount.creatorId, db.select({ id: ambassador.creatorId }).from(ambassador).where(where)),
-    )
-    .orderBy(socialAccount.creatorId, sql`${socialAccount.followers} desc nulls last`)
-    .as('top');
-  return db
-    .select({
-      a: ambassador,
-      c: { id: creator.id, name: creator.name, email: creator.email, country: creator.country },
-      handle: top.handle,
-      platform: top.platform,
-      followers: top.followers,
-    })
-    .from(ambassador)
-    .innerJoin(creator, eq(creator.id, ambassador.creatorId))
-    .leftJoin(top, eq(top.creatorId, ambassador.creatorId))
+    .innerJoin(ambassador, eq(ambassador.creatorId, socialAccount.creatorId))
     .where(where);
-}
-
-type AmbassadorRow = Awaited<ReturnType<ReturnType<typeof ambassadorQuery>['execute']>>[number];
-
-function toAmbassador(r: AmbassadorRow): Ambassador {
-  return {
-    id: r.a.id,
-    programId: r.a.programId,
-    creatorId: r.a.creatorId,
-    stage: r.a.stage,
-    tierId: r.a.tierId,
-    stageChangedAt: r.a.stageChangedAt.toISOString(),
-    createdAt: r.a.createdAt.toISOString(),
-    creator: {
-      ...r.c,
-      handle: r.handle ?? null,
-      platform: r.platform ?? null,
-      followers: r.followers ?? null,
-    },
-  };
+  const top = new Map<string, (typeof accounts)[number]>();
+  for (const account of accounts) {
+    const best = top.get(account.creatorId);
+    if (!best || (account.followers ?? -1) > (best.followers ?? -1)) top.set(account.creatorId, account);
+  }
+  return rows.map(({ a, c }) => {
+    const account = top.get(a.creatorId);
+    return {
+      id: a.id,
+      programId: a.programId,
+      creatorId: a.creatorId,
+      stage: a.stage,
+      tierId: a.tierId,
+      stageChangedAt: a.stageChangedAt.toISOString(),
+      createdAt: a.createdAt.toISOString(),
+      creator: {
+        ...c,
+        handle: account?.handle ?? null,
+        platform: account?.platform ?? null,
+        followers: account?.followers ?? null,
+      },
+    };
+  });
 }
 
 export async function listAmbassadors(
@@ -68,11 +68,10 @@ export async function listAmbassadors(
   programId: string,
 ): Promise<Ambassador[]> {
   await getProgramRowOrThrow(db, scope, programId);
-  const rows = await ambassadorQuery(
+  return findAmbassadors(
     db,
     and(eq(ambassador.workspaceId, scope.workspaceId), eq(ambassador.programId, programId))!,
-  ).orderBy(asc(ambassador.stageChangedAt));
-  return rows.map(toAmbassador);
+  );
 }
 
 export async function getAmbassadorOrThrow(
@@ -80,12 +79,12 @@ export async function getAmbassadorOrThrow(
   scope: WorkspaceScope,
   id: string,
 ): Promise<Ambassador> {
-  const [row] = await ambassadorQuery(
+  const [found] = await findAmbassadors(
     db,
     and(eq(ambassador.id, id), eq(ambassador.workspaceId, scope.workspaceId))!,
   );
-  if (!row) throw notFound('ambassador', id);
-  return toAmbassador(row);
+  if (!found) throw notFound('ambassador', id);
+  return found;
 }
 
 async function assertTierInProgram(tx: Db | Tx, programId: string, tierId: string | null) {

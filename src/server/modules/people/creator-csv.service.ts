@@ -290,6 +290,8 @@ export async function importCreatorsCsv(
       await recordAudits(tx, scope, audits);
     }
   });
+  // PGlite has no autovacuum: refresh planner statistics after a bulk load so later queries plan well.
+  if (rows.length >= 1000) await db.execute(sql`analyze creator, social_account, ambassador, audit_event`);
   return { ...result, created: rows.length, written: true };
 }
 
