@@ -154,6 +154,21 @@ async function assertUnique(
   }
 }
 
+/** Inserts a creator's social accounts in one statement (used by create, update and CSV import). */
+export async function insertSocialAccounts(
+  tx: Db | Tx,
+  scope: WorkspaceScope,
+  creatorId: string,
+  accounts: CreatorInputParsed['socialAccounts'],
+): Promise<void> {
+  if (accounts.length === 0) return;
+  await tx
+    .insert(socialAccount)
+    .values(
+      accounts.map((a) => ({ id: newId('socialAccount'), workspaceId: scope.workspaceId, creatorId, ...a })),
+    );
+}
+
 function creatorColumns(input: CreatorInputParsed) {
   const { socialAccounts: _s, ...rest } = input;
   return rest;
@@ -168,16 +183,7 @@ export async function createCreator(
   await db.transaction(async (tx) => {
     await assertUnique(tx, scope, input);
     await tx.insert(creator).values({ id, workspaceId: scope.workspaceId, ...creatorColumns(input) });
-    if (input.socialAccounts.length > 0) {
-      await tx.insert(socialAccount).values(
-        input.socialAccounts.map((a) => ({
-          id: newId('socialAccount'),
-          workspaceId: scope.workspaceId,
-          creatorId: id,
-          ...a,
-        })),
-      );
-    }
+    await insertSocialAccounts(tx, scope, id, input.socialAccounts);
     await recordAudit(tx, scope, {
       action: 'creator.created',
       entityType: 'creator',
@@ -203,16 +209,7 @@ export async function updateCreator(
       .set({ ...creatorColumns(input), updatedAt: new Date() })
       .where(eq(creator.id, id));
     await tx.delete(socialAccount).where(eq(socialAccount.creatorId, id));
-    if (input.socialAccounts.length > 0) {
-      await tx.insert(socialAccount).values(
-        input.socialAccounts.map((a) => ({
-          id: newId('socialAccount'),
-          workspaceId: scope.workspaceId,
-          creatorId: id,
-          ...a,
-        })),
-      );
-    }
+    await insertSocialAccounts(tx, scope, id, input.socialAccounts);
     const { programs: _p, createdAt: _c, updatedAt: _u, ...beforeFields } = before;
     await recordAudit(tx, scope, {
       action: 'creator.updated',
