@@ -57,7 +57,12 @@ export async function openServices(env: Env): Promise<Services> {
     dataDir: env.TROUPE_DATA_DIR,
     onIdleError: (error) => logger.warn({ err: error }, 'idle database connection lost'),
   });
-  await database.migrate();
+  try {
+    await database.migrate();
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   logger.info({ database: database.kind }, 'database ready, migrations applied');
   return createServices(env, database, logger);
 }
@@ -75,7 +80,7 @@ export function startServer(
 ): Promise<RunningServer> {
   const app = createApp(services, options);
   const { env, logger } = services;
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
       let stopping: Promise<void> | null = null;
       const stop = () => {
@@ -107,5 +112,7 @@ export function startServer(
       const url = `http://localhost:${info.port}`;
       resolve({ url, port: info.port, stop });
     });
+    // A port in use (EADDRINUSE) rejects instead of crashing the process.
+    server.once('error', reject);
   });
 }

@@ -11,7 +11,7 @@ CREATE TABLE "audit_event" (
 	"before" jsonb,
 	"after" jsonb,
 	"reason" text DEFAULT '' NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "account" (

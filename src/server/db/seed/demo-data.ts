@@ -154,10 +154,11 @@ export const demoTags = [
   'skincare over 30',
   'budget beauty',
   'wellness',
-  'mom life',
+  'parenting',
   'sustainability',
   'makeup',
-  'men’s grooming',
+  'spf',
+  'routine videos',
   'customer',
 ] as const;
 

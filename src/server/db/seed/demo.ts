@@ -1,5 +1,5 @@
 // The demo workspace: a manager, a skincare brand's program and forty people in every pipeline stage,
-// written through the real services (validation, capacity checks, audit) in one transaction.
+// written through the real services (validation, capacity checks, audit), so its history is real.
 import { stringify } from 'csv-stringify/sync';
 import { count, eq, sql } from 'drizzle-orm';
 import type { Stage } from '../../../core/pipeline/stages';
@@ -64,7 +64,7 @@ export async function hasAnyWorkspace(db: Db): Promise<boolean> {
 type Platform = (typeof platforms)[number];
 type SocialPlatform = Exclude<Platform, 'other'>;
 
-interface DemoCreatorRow {
+export interface DemoCreatorRow {
   person: DemoPerson;
   email: string;
   tags: string[];
@@ -83,7 +83,7 @@ function asciiWords(name: string): string[] {
 }
 
 /** Same people, same numbers, every time: the PRNG's seed is fixed. */
-function buildCreators(): DemoCreatorRow[] {
+export function buildDemoCreators(): DemoCreatorRow[] {
   const random = seededRandom(20260401);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const takenHandles = new Set<string>();
@@ -193,7 +193,7 @@ export async function seedDemo(services: Services): Promise<DemoSeedResult> {
     };
     const prg = await createProgram(db, scope, programInputSchema.parse(demoProgram));
 
-    const rows = buildCreators();
+    const rows = buildDemoCreators();
     const imported = await importCreatorsCsv(db, scope, creatorsCsv(rows), {
       onError: 'abort',
       dryRun: false,

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { workspace } from '../workspaces/workspaces.schema';
 
@@ -20,7 +21,8 @@ export const auditEvent = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     reason: text('reason').notNull().default(''),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // clock_timestamp(), not now(): events written in one transaction keep their order.
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
   },
   (t) => [
     index('audit_event_workspace_idx').on(t.workspaceId, t.createdAt),

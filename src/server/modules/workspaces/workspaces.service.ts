@@ -1,5 +1,5 @@
 // Workspaces (tenants), their members and invitations.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { canAssignRole, hasRoleAtLeast, type Role } from '../../../core/access/roles';
 import type { Db, Tx } from '../../db/client';
 import { AppError } from '../../lib/app-error';
@@ -41,6 +41,28 @@ export async function createWorkspace(
     after: { name },
   });
   return { id, name, slug, role: 'owner' };
+}
+
+/** Finds a workspace by id or slug (for the CLI, which has no membership to go by). */
+export async function findWorkspaceByIdOrSlug(
+  db: Db,
+  idOrSlug: string,
+): Promise<{ id: string; name: string; slug: string } | null> {
+  const [found] = await db
+    .select({ id: workspace.id, name: workspace.name, slug: workspace.slug })
+    .from(workspace)
+    .where(or(eq(workspace.id, idOrSlug), eq(workspace.slug, idOrSlug.toLowerCase())));
+  return found ?? null;
+}
+
+/** The first `limit` workspace slugs in order, to suggest when a lookup fails. */
+export async function listWorkspaceSlugs(db: Db, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ slug: workspace.slug })
+    .from(workspace)
+    .orderBy(asc(workspace.slug))
+    .limit(limit);
+  return rows.map((r) => r.slug);
 }
 
 /** The signed-in user and the workspaces they belong to. */
