@@ -12,6 +12,7 @@ export async function createProgram(
   const res = await client.post(`/api/v1/workspaces/${workspaceId}/programs`, {
     name: `Program ${n}`,
     objective: 'sales',
+    status: 'active',
     why: 'Grow sales through people who already love us.',
     capacity: null,
     tiers: [{ name: 'Nano', followerMin: 1000, followerMax: 10000 }],

@@ -43,6 +43,7 @@ export function createServices(
   const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger });
   const auth = createAuth({
     db: database.db,
+    logger: logger.child({ component: 'better-auth' }),
     mailer,
     baseUrl: baseUrlOf(env),
     secret: authSecret(env, logger),

@@ -135,6 +135,13 @@ describe('an ambassador principal', () => {
     expect(me.body.profiles.map((p: { creatorId: string }) => p.creatorId)).toEqual([idsB.creator]);
   });
 
+  it('does not see draft programs', async () => {
+    const draft = await createProgram(bob, wsB, { status: 'draft' });
+    await walk(bob, wsB, (await addToProgram(bob, wsB, draft.id, idsB.creator!)).id, ['invited']);
+    const me = await amb.get('/api/v1/portal/me');
+    expect(me.body.programs.map((p: { programId: string }) => p.programId)).not.toContain(draft.id);
+  });
+
   it('gets 403 or 404 on every manager route', async () => {
     const managerRoutes = routes.filter((r) => r.path.startsWith('/workspaces/{workspaceId}'));
     for (const r of managerRoutes) {

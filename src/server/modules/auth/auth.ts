@@ -5,6 +5,7 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { magicLink } from 'better-auth/plugins';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import type { Logger } from '../../lib/logger';
 import type { Mailer } from '../outbox/outbox.service';
 import { creator } from '../people/people.schema';
 import { workspace } from '../workspaces/workspaces.schema';
@@ -12,6 +13,7 @@ import { account, session, user, verification } from './auth.schema';
 
 export interface AuthOptions {
   db: Db;
+  logger: Logger;
   mailer: Mailer;
   baseUrl: string;
   secret: string;
@@ -31,6 +33,10 @@ export function createAuth(options: AuthOptions) {
     // Login throttling is Troupe's own (http/login-throttle.ts), keyed by address and by email.
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
+    // better-auth's own messages go through Troupe's JSON logs (and stay quiet when LOG_LEVEL=silent).
+    logger: {
+      log: (level, message, ...args) => options.logger[level]({ args }, message),
+    },
     advanced: { defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' } },
     plugins: [
       magicLink({

@@ -133,8 +133,9 @@ async function assertUnique(
   }
   for (const [i, account] of input.socialAccounts.entries()) {
     const [other] = await tx
-      .select({ creatorId: socialAccount.creatorId })
+      .select({ creatorId: socialAccount.creatorId, name: creator.name })
       .from(socialAccount)
+      .innerJoin(creator, eq(creator.id, socialAccount.creatorId))
       .where(
         and(
           eq(socialAccount.workspaceId, scope.workspaceId),
@@ -145,7 +146,7 @@ async function assertUnique(
     if (other && other.creatorId !== exceptId) {
       problems.push({
         field: `socialAccounts.${i}.handle`,
-        message: `${account.platform} @${account.handle} already belongs to creator ${other.creatorId}`,
+        message: `${account.platform} @${account.handle} already belongs to ${other.name}`,
       });
     }
   }

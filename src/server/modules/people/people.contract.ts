@@ -18,7 +18,12 @@ export const handleSchema = z
 export const socialAccountInputSchema = z.object({
   platform: z.enum(platforms),
   handle: handleSchema,
-  followers: z.number().int().min(0, 'must not be negative').nullable().default(null),
+  followers: z
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(0, 'must not be negative')
+    .nullable()
+    .default(null),
   url: z.url().nullable().default(null),
 });
 

@@ -32,9 +32,9 @@ export async function getPortalMe(db: Db, scope: AmbassadorScope): Promise<Porta
   const accounts = await db.select().from(socialAccount).where(inArray(socialAccount.creatorId, creatorIds));
   return {
     email: scope.email,
-    // Prospects have not been contacted yet; they do not see the program until invited.
+    // Prospects have not been contacted yet, and draft programs are not launched: neither is shown.
     programs: memberships
-      .filter((m) => m.a.stage !== 'prospect')
+      .filter((m) => m.a.stage !== 'prospect' && m.p.status !== 'draft')
       .map((m) => ({
         ambassadorId: m.a.id,
         programId: m.p.id,

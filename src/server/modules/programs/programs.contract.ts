@@ -37,7 +37,7 @@ export const personaSchema = z
     platforms: z.array(z.enum(platforms)).default([]),
   })
   .refine((p) => p.followerMin === null || p.followerMax === null || p.followerMin <= p.followerMax, {
-    message: 'must not be below followerMin',
+    message: 'must not be below the minimum follower count',
     path: ['followerMax'],
   });
 

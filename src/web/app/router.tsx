@@ -1,0 +1,255 @@
+// The route tree (code-based). Pages are lazy chunks; only the shell, router and Mantine core load first.
+// Guards live in beforeLoad: the manager app needs a session, the portal needs an ambassador session.
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { type Stage, stages } from '../../core/pipeline/stages';
+import { ErrorView, PageLoader } from '../components/page';
+import { portalMeQuery } from '../features/portal/api';
+import { meQuery } from '../features/workspaces/api';
+import { isApiError } from '../lib/api';
+import { NotFoundPage } from './not-found';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+/** The signed-in user, or null when there is no session. */
+async function loadMe(queryClient: QueryClient) {
+  try {
+    return await queryClient.ensureQueryData(meQuery);
+  } catch (error) {
+    if (isApiError(error, 401)) return null;
+    throw error;
+  }
+}
+
+/** Only same-site paths are followed after sign-in (no open redirects). */
+export function safeRedirect(value: unknown): string | undefined {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
+}
+
+const str = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  beforeLoad: async ({ context }) => {
+    const me = await loadMe(context.queryClient);
+    if (!me) throw redirect({ to: '/signin' });
+    const first = me.workspaces[0];
+    if (first) throw redirect({ to: '/w/$workspaceId', params: { workspaceId: first.id } });
+    throw redirect({ to: '/welcome' });
+  },
+});
+
+const signinRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/signin',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string | undefined } => ({
+    redirect: safeRedirect(search.redirect),
+  }),
+  component: lazyRouteComponent(() => import('../routes/public/signin'), 'SignInPage'),
+});
+
+const signupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/signup',
+  component: lazyRouteComponent(() => import('../routes/public/signup'), 'SignUpPage'),
+});
+
+const welcomeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/welcome',
+  beforeLoad: async ({ context, location }) => {
+    const me = await loadMe(context.queryClient);
+    if (!me) throw redirect({ to: '/signin', search: { redirect: location.href } });
+  },
+  component: lazyRouteComponent(() => import('../routes/public/welcome'), 'WelcomePage'),
+});
+
+const invitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invitations/$invitationId',
+  component: lazyRouteComponent(() => import('../routes/public/invitation'), 'InvitationPage'),
+});
+
+const workspaceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/w/$workspaceId',
+  beforeLoad: async ({ context, location }) => {
+    const me = await loadMe(context.queryClient);
+    if (!me) throw redirect({ to: '/signin', search: { redirect: location.href } });
+  },
+  component: lazyRouteComponent(() => import('../routes/manager/layout'), 'ManagerLayout'),
+  notFoundComponent: NotFoundPage,
+});
+
+const programsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../routes/manager/programs'), 'ProgramsPage'),
+});
+
+const programNewRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'programs/new',
+  component: lazyRouteComponent(() => import('../routes/manager/program-editor'), 'NewProgramPage'),
+});
+
+const programEditRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'programs/$programId/edit',
+  component: lazyRouteComponent(() => import('../routes/manager/program-editor'), 'EditProgramPage'),
+});
+
+export interface PipelineSearch {
+  view?: 'board' | 'table' | undefined;
+}
+
+const pipelineRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'programs/$programId/pipeline',
+  validateSearch: (search: Record<string, unknown>): PipelineSearch => ({
+    view: search.view === 'table' ? 'table' : undefined,
+  }),
+  component: lazyRouteComponent(() => import('../routes/manager/pipeline'), 'PipelinePage'),
+});
+
+export interface PeopleSearch {
+  q?: string | undefined;
+  programId?: string | undefined;
+  stage?: Stage | undefined;
+  page?: number | undefined;
+}
+
+const peopleRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'people',
+  validateSearch: (search: Record<string, unknown>): PeopleSearch => {
+    const page = Number(search.page);
+    const stage = str(search.stage);
+    return {
+      q: str(search.q),
+      programId: str(search.programId),
+      stage: stages.find((s) => s === stage),
+      page: Number.isInteger(page) && page > 1 ? page : undefined,
+    };
+  },
+  component: lazyRouteComponent(() => import('../routes/manager/people'), 'PeoplePage'),
+});
+
+const creatorRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'creators/$creatorId',
+  component: lazyRouteComponent(() => import('../routes/manager/creator'), 'CreatorPage'),
+});
+
+const membersRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'members',
+  component: lazyRouteComponent(() => import('../routes/manager/members'), 'MembersPage'),
+});
+
+const outboxRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'outbox',
+  component: lazyRouteComponent(() => import('../routes/manager/outbox'), 'OutboxPage'),
+});
+
+const portalRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/portal',
+  component: Outlet,
+});
+
+const portalSigninRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: 'signin',
+  validateSearch: (search: Record<string, unknown>): { error?: string | undefined } => ({
+    error: str(search.error),
+  }),
+  component: lazyRouteComponent(() => import('../routes/portal/signin'), 'PortalSignInPage'),
+});
+
+const portalAppRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    try {
+      await context.queryClient.ensureQueryData(portalMeQuery);
+    } catch (error) {
+      // A failed magic link comes back as /portal?error=...; the sign-in page explains it.
+      const linkError = str((location.search as Record<string, unknown>).error);
+      if (isApiError(error, 401)) throw redirect({ to: '/portal/signin', search: { error: linkError } });
+      // Other errors (a staff session without a verified email, say) are shown by the layout.
+    }
+  },
+  component: lazyRouteComponent(() => import('../routes/portal/layout'), 'PortalLayout'),
+});
+
+const portalHomeRoute = createRoute({
+  getParentRoute: () => portalAppRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../routes/portal/home'), 'PortalHomePage'),
+});
+
+const portalProfileRoute = createRoute({
+  getParentRoute: () => portalAppRoute,
+  path: 'profile',
+  component: lazyRouteComponent(() => import('../routes/portal/profile'), 'PortalProfilePage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  signinRoute,
+  signupRoute,
+  welcomeRoute,
+  invitationRoute,
+  workspaceRoute.addChildren([
+    programsRoute,
+    programNewRoute,
+    programEditRoute,
+    pipelineRoute,
+    peopleRoute,
+    creatorRoute,
+    membersRoute,
+    outboxRoute,
+  ]),
+  portalRoute.addChildren([
+    portalSigninRoute,
+    portalAppRoute.addChildren([portalHomeRoute, portalProfileRoute]),
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    // Data comes from TanStack Query, which caches; the router need not cache loader results.
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: PageLoader,
+    defaultPendingMs: 300,
+    defaultErrorComponent: ({ error, reset }) => <ErrorView error={error} onRetry={reset} />,
+    defaultNotFoundComponent: NotFoundPage,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

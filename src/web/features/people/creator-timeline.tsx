@@ -1,0 +1,124 @@
+// A creator's audit timeline (PRODUCT R6, I5): who did what, when, with stage changes shown before → after.
+import { Group, Stack, Text, Timeline } from '@mantine/core';
+import {
+  IconArrowRight,
+  IconFileImport,
+  IconMail,
+  IconPencil,
+  IconPlus,
+  IconSparkles,
+  IconUserCircle,
+} from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { type Stage, stages } from '../../../core/pipeline/stages';
+import { StageBadge } from '../../components/stage-badge';
+import { formatDateTime, formatRelative } from '../../lib/format';
+import type { AuditEvent } from './api';
+
+function prop(value: unknown, key: string): unknown {
+  return value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+}
+
+function stageOf(value: unknown): Stage | undefined {
+  const s = prop(value, 'stage');
+  return stages.find((stage) => stage === s);
+}
+
+interface Described {
+  title: string;
+  icon: ReactNode;
+  body?: ReactNode;
+}
+
+function describe(e: AuditEvent): Described {
+  const programName = text(prop(e.after, 'programName'));
+  switch (e.action) {
+    case 'ambassador.stage_changed': {
+      const from = stageOf(e.before);
+      const to = stageOf(e.after);
+      return {
+        title: programName ? `Stage changed in ${programName}` : 'Stage changed',
+        icon: <IconArrowRight size={13} />,
+        body:
+          from && to ? (
+            <Group gap={6} aria-label={`from ${from} to ${to}`}>
+              <StageBadge stage={from} size="sm" />
+              <Text size="xs" c="dimmed" aria-hidden>
+                →
+              </Text>
+              <StageBadge stage={to} size="sm" />
+            </Group>
+          ) : null,
+      };
+    }
+    case 'ambassador.added': {
+      const stage = stageOf(e.after);
+      return {
+        title: programName ? `Added to ${programName}` : 'Added to a program',
+        icon: <IconPlus size={13} />,
+        body: stage ? <StageBadge stage={stage} size="sm" /> : null,
+      };
+    }
+    case 'creator.created':
+      return { title: 'Created', icon: <IconSparkles size={13} /> };
+    case 'creator.imported': {
+      const line = text(prop(e.after, 'line'));
+      return {
+        title: line ? `Imported from CSV (line ${line})` : 'Imported from CSV',
+        icon: <IconFileImport size={13} />,
+      };
+    }
+    case 'creator.updated':
+      return { title: 'Details edited', icon: <IconPencil size={13} /> };
+    case 'creator.portal_link_sent': {
+      const email = text(prop(e.after, 'email'));
+      return {
+        title: email ? `Portal link sent to ${email}` : 'Portal link sent',
+        icon: <IconMail size={13} />,
+      };
+    }
+    case 'creator.profile_updated':
+      return { title: 'Updated their profile in the portal', icon: <IconUserCircle size={13} /> };
+    default:
+      return { title: e.action, icon: <IconPencil size={13} /> };
+  }
+}
+
+export function CreatorTimeline({ events }: { events: AuditEvent[] }) {
+  if (events.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        Nothing has happened yet. Changes to this person — stage moves, edits, emails — will appear here.
+      </Text>
+    );
+  }
+  return (
+    <Timeline active={events.length - 1} bulletSize={24} lineWidth={2} aria-label="Timeline">
+      {events.map((e) => {
+        const d = describe(e);
+        return (
+          <Timeline.Item key={e.id} bullet={d.icon} title={d.title}>
+            <Stack gap={4} mt={4}>
+              {d.body}
+              {e.reason ? (
+                <Text size="sm" fs="italic" style={{ overflowWrap: 'anywhere' }}>
+                  “{e.reason}”
+                </Text>
+              ) : null}
+              <Text size="xs" c="dimmed">
+                {e.actorName} ·{' '}
+                <time dateTime={e.createdAt} title={formatDateTime(e.createdAt)}>
+                  {formatRelative(e.createdAt)}
+                </time>
+              </Text>
+            </Stack>
+          </Timeline.Item>
+        );
+      })}
+    </Timeline>
+  );
+}

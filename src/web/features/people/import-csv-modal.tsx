@@ -1,0 +1,272 @@
+// CSV import (PRODUCT R2): pick a file, optionally a program to add everyone to as prospects, check it
+// (a dry run listing each bad row by line), then import — aborting on any bad row or skipping bad rows.
+// Uploads go through XMLHttpRequest so the progress bar shows real upload progress.
+import {
+  Alert,
+  Anchor,
+  Button,
+  FileInput,
+  Group,
+  Modal,
+  Progress,
+  Radio,
+  ScrollArea,
+  Select,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
+import { IconCheck, IconFileTypeCsv, IconUpload } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { notifySuccess } from '../../lib/notify';
+import { messageOf } from '../../lib/problems';
+import type { Program } from '../programs/api';
+import { useWorkspace } from '../workspaces/workspace-context';
+import { type ImportResult, importCreatorsCsv } from './api';
+
+const columns =
+  'name (required), email, phone, country, tags (separated by ;), notes, instagram, instagram_followers, tiktok, tiktok_followers, youtube, youtube_followers';
+const template = [
+  'name,email,phone,country,tags,notes,instagram,instagram_followers,tiktok,tiktok_followers,youtube,youtube_followers',
+  'Jane Doe,jane@example.com,+1 555 0100,US,skincare;vegan,Loyal customer since 2021,janeglows,12400,,,,',
+].join('\n');
+const templateHref = `data:text/csv;charset=utf-8,${encodeURIComponent(`${template}\n`)}`;
+
+type Phase = 'idle' | 'checking' | 'importing';
+
+export function ImportCsvModal(props: {
+  opened: boolean;
+  onClose: () => void;
+  programs: Program[];
+  defaultProgramId?: string | undefined;
+}) {
+  const { workspaceId } = useWorkspace();
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [programId, setProgramId] = useState<string | null>(props.defaultProgramId ?? null);
+  const [onError, setOnError] = useState<'abort' | 'skip'>('abort');
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [progress, setProgress] = useState(0);
+  const [checked, setChecked] = useState<ImportResult | null>(null);
+  const [imported, setImported] = useState<ImportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const reset = () => {
+    setChecked(null);
+    setImported(null);
+    setError(null);
+    setProgress(0);
+  };
+
+  const close = () => {
+    if (phase !== 'idle') return;
+    setFile(null);
+    setOnError('abort');
+    setProgramId(props.defaultProgramId ?? null);
+    reset();
+    props.onClose();
+  };
+
+  const run = async (dryRun: boolean) => {
+    if (!file) return;
+    setError(null);
+    setImported(null);
+    setProgress(0);
+    setPhase(dryRun ? 'checking' : 'importing');
+    try {
+      const result = await importCreatorsCsv(
+        workspaceId,
+        file,
+        { dryRun, onError, programId: programId ?? undefined },
+        setProgress,
+      );
+      if (dryRun) {
+        setChecked(result);
+      } else {
+        setImported(result);
+        setChecked(result);
+        if (result.written) {
+          notifySuccess(`Imported ${result.created} ${result.created === 1 ? 'creator' : 'creators'}.`);
+          await Promise.all([
+            queryClient.invalidateQueries({ queryKey: ['creators', workspaceId] }),
+            queryClient.invalidateQueries({ queryKey: ['ambassadors', workspaceId] }),
+            queryClient.invalidateQueries({ queryKey: ['programs', workspaceId] }),
+          ]);
+        }
+      }
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setPhase('idle');
+    }
+  };
+
+  const program = props.programs.find((p) => p.id === programId);
+  const errors = (imported ?? checked)?.errors ?? [];
+  const busy = phase !== 'idle';
+
+  return (
+    <Modal
+      opened={props.opened}
+      onClose={close}
+      title="Import creators from CSV"
+      size="xl"
+      closeOnClickOutside={!busy}
+    >
+      <Stack>
+        <Text size="sm" c="dimmed">
+          One creator per row, with a header row. Columns: {columns}.{' '}
+          <Anchor href={templateHref} download="troupe-creators-template.csv" size="sm">
+            Download a template
+          </Anchor>
+        </Text>
+        <FileInput
+          label="CSV file"
+          placeholder="Choose a .csv file"
+          accept=".csv,text/csv"
+          leftSection={<IconFileTypeCsv size={18} />}
+          value={file}
+          onChange={(f) => {
+            setFile(f);
+            reset();
+          }}
+          clearable
+          disabled={busy}
+        />
+        <Select
+          label="Add everyone to a program (optional)"
+          description="They join its pipeline as prospects"
+          placeholder="Do not add to a program"
+          data={props.programs.map((p) => ({ value: p.id, label: p.name }))}
+          value={programId}
+          onChange={(value) => {
+            setProgramId(value);
+            reset();
+          }}
+          clearable
+          disabled={busy}
+        />
+
+        {busy ? (
+          <Stack gap={4}>
+            <Text size="sm">
+              {progress < 100
+                ? `Uploading… ${progress}%`
+                : phase === 'checking'
+                  ? 'Checking every row…'
+                  : 'Importing…'}
+            </Text>
+            <Progress
+              value={progress}
+              animated={progress >= 100}
+              striped={progress >= 100}
+              aria-label="Upload progress"
+            />
+          </Stack>
+        ) : null}
+
+        {error ? (
+          <Alert color="red" title="The file could not be processed" role="alert">
+            {error}
+          </Alert>
+        ) : null}
+
+        {imported ? (
+          imported.written ? (
+            <Alert color="teal" icon={<IconCheck size={18} />} title="Import finished" role="status">
+              Imported {imported.created} of {imported.totalRows} {imported.totalRows === 1 ? 'row' : 'rows'}
+              {program ? ` into ${program.name} as prospects` : ''}.
+              {imported.skipped > 0
+                ? ` Skipped ${imported.skipped} bad ${imported.skipped === 1 ? 'row' : 'rows'}.`
+                : ''}
+            </Alert>
+          ) : (
+            <Alert color="red" title="Nothing was imported" role="status">
+              {imported.errors.length > 0
+                ? `${imported.skipped} of ${imported.totalRows} rows have problems, and you chose to import nothing in that case. Fix the rows listed below and try again, or choose to skip bad rows.`
+                : 'The file has no rows to import.'}
+            </Alert>
+          )
+        ) : checked ? (
+          checked.errors.length === 0 ? (
+            <Alert color="teal" icon={<IconCheck size={18} />} title="The file looks good" role="status">
+              All {checked.validRows} {checked.validRows === 1 ? 'row is' : 'rows are'} ready to import
+              {program ? ` into ${program.name}` : ''}.
+            </Alert>
+          ) : (
+            <Alert color="orange" title="Some rows have problems" role="status">
+              {checked.validRows} of {checked.totalRows} rows are ready; {checked.skipped}{' '}
+              {checked.skipped === 1 ? 'has' : 'have'} problems. Fix them in your file and check again, or
+              skip them.
+            </Alert>
+          )
+        ) : null}
+
+        {errors.length > 0 ? (
+          <ScrollArea.Autosize mah={240} type="auto">
+            <Table striped withTableBorder aria-label="Problems in the file" stickyHeader>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={70}>Line</Table.Th>
+                  <Table.Th w={160}>Column</Table.Th>
+                  <Table.Th>Problem</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {errors.map((e) => (
+                  <Table.Tr key={`${e.line}-${e.field}-${e.message}`}>
+                    <Table.Td>{e.line}</Table.Td>
+                    <Table.Td>{e.field}</Table.Td>
+                    <Table.Td>{e.message}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea.Autosize>
+        ) : null}
+
+        {!imported?.written ? (
+          <Radio.Group
+            label="If some rows have problems"
+            value={onError}
+            onChange={(value) => setOnError(value === 'skip' ? 'skip' : 'abort')}
+          >
+            <Stack gap={6} mt={6}>
+              <Radio value="abort" label="Import nothing until every row is valid" disabled={busy} />
+              <Radio value="skip" label="Skip the bad rows and import the rest" disabled={busy} />
+            </Stack>
+          </Radio.Group>
+        ) : null}
+
+        <Group justify="flex-end">
+          {imported?.written ? (
+            <Button onClick={close}>Done</Button>
+          ) : (
+            <>
+              <Button variant="default" onClick={close} disabled={busy}>
+                Cancel
+              </Button>
+              <Button
+                variant="light"
+                onClick={() => void run(true)}
+                disabled={!file || busy}
+                loading={phase === 'checking'}
+              >
+                Check file
+              </Button>
+              <Button
+                leftSection={<IconUpload size={16} />}
+                onClick={() => void run(false)}
+                disabled={!file || busy}
+                loading={phase === 'importing'}
+              >
+                Import
+              </Button>
+            </>
+          )}
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
