@@ -324,7 +324,7 @@ describe('manager to ambassador journey', () => {
     await page.getByRole('button', { name: /^Show message to ada@example\.com/ }).click();
     const link = page.locator('[aria-label="Message to ada@example.com"] a').first();
     magicLink = (await link.getAttribute('href')) ?? '';
-    expect(magicLink).toMatch(new RegExp(`^${env.baseUrl}/api/auth/magic-link/verify\\?token=`));
+    expect(magicLink).toMatch(new RegExp(`^${env.baseUrl}/api/v1/portal/verify\\?token=`));
     await screenshot(page, '11-outbox');
   });
 

@@ -7,7 +7,7 @@ import { type Database, openDatabase } from './db/client';
 import { type AppOptions, createApp } from './http/app';
 import type { Services } from './http/context';
 import { createMetrics } from './http/metrics';
-import type { Env } from './lib/env';
+import { baseUrlOf, type Env } from './lib/env';
 import { createLogger, type Logger } from './lib/logger';
 import { createAuth } from './modules/auth/auth';
 import { createMailer } from './modules/outbox/outbox.service';
@@ -30,9 +30,7 @@ function authSecret(env: Env, logger: Logger): string {
   return secret;
 }
 
-export function baseUrlOf(env: Env): string {
-  return env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
-}
+export { baseUrlOf };
 
 /** Wires the services around an open database. */
 export function createServices(
@@ -44,7 +42,6 @@ export function createServices(
   const auth = createAuth({
     db: database.db,
     logger: logger.child({ component: 'better-auth' }),
-    mailer,
     baseUrl: baseUrlOf(env),
     secret: authSecret(env, logger),
   });

@@ -2,7 +2,8 @@
 // member of another workspace and by an ambassador principal; none may see or touch anything.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToProgram, createCreator, createProgram, walk } from '../factories';
-import { createTestContext, signInAmbassador, signUp, type TestClient, type TestContext } from '../harness';
+import { createTestContext, signUp, TestClient, type TestContext } from '../harness';
+import { latestPortalLink, openPortalLink, signInAmbassador } from '../portal-helpers';
 
 let ctx: TestContext;
 let alice: TestClient; // owner of workspace A
@@ -174,16 +175,73 @@ describe('an ambassador principal', () => {
     });
   });
 
-  it('a staff user (password sign-in, unverified email) cannot use the portal', async () => {
-    expect((await alice.get('/api/v1/portal/me')).status).toBe(403);
+  it('a staff session is not a portal session, and a portal session is not a staff session', async () => {
+    expect((await alice.get('/api/v1/portal/me')).status).toBe(401);
+    expect((await amb.get('/api/v1/me')).status).toBe(403);
   });
 
-  it('a magic link is only mailed to people who are creators somewhere', async () => {
-    const res = await new (await import('../harness')).TestClient(ctx.app).post('/api/v1/portal/magic-link', {
-      email: 'nobody@example.com',
-    });
-    expect(res.status).toBe(202);
+  it('signs out', async () => {
+    const { client } = await signInAmbassador(ctx, 'bravo-star@example.com');
+    expect((await client.get('/api/v1/portal/me')).status).toBe(200);
+    expect((await client.post('/api/v1/portal/sign-out')).status).toBe(204);
+    expect((await client.get('/api/v1/portal/me')).status).toBe(401);
+  });
+});
+
+describe('portal links', () => {
+  it('work once', async () => {
+    await new TestClient(ctx.app).post('/api/v1/portal/magic-link', { email: 'bravo-star@example.com' });
+    const link = await latestPortalLink(ctx, 'bravo-star@example.com');
+    expect((await openPortalLink(ctx, link)).location).toBe('/portal');
+    expect((await openPortalLink(ctx, link)).location).toBe('/portal/signin?error=invalid_link');
+    expect((await openPortalLink(ctx, '/api/v1/portal/verify?token=forged')).location).toBe(
+      '/portal/signin?error=invalid_link',
+    );
+  });
+
+  it('are only mailed to contacted ambassadors of launched programs', async () => {
+    const prospect = await createCreator(bob, wsB, { email: 'just-a-prospect@example.com' });
+    await addToProgram(bob, wsB, idsB.program!, prospect.id);
+    for (const email of ['nobody@example.com', 'just-a-prospect@example.com']) {
+      const res = await new TestClient(ctx.app).post('/api/v1/portal/magic-link', { email });
+      expect(res.status).toBe(202);
+    }
     const outbox = await bob.get(`/api/v1/workspaces/${wsB}/outbox`);
-    expect(outbox.body.items.some((m: { to: string }) => m.to === 'nobody@example.com')).toBe(false);
+    const recipients = outbox.body.items.map((m: { to: string }) => m.to);
+    expect(recipients).not.toContain('nobody@example.com');
+    expect(recipients).not.toContain('just-a-prospect@example.com');
+  });
+
+  it('from workspace A cannot reach what workspace B knows about the same person', async () => {
+    // Alice (workspace A) adds a creator with the email of B's ambassador and sends them a portal link.
+    const twin = await createCreator(alice, wsA, { email: 'bravo-star@example.com', socialAccounts: [] });
+    const sent = await alice.post(`/api/v1/workspaces/${wsA}/creators/${twin.id}/portal-invite`);
+    expect(sent.status).toBe(202);
+    // The link is in A's outbox only; opening it reaches A's record and nothing of B's.
+    const outboxA = await alice.get(`/api/v1/workspaces/${wsA}/outbox`);
+    const message = outboxA.body.items.find((m: { to: string }) => m.to === 'bravo-star@example.com');
+    expect(message.text).not.toContain('Bravo');
+    const { client } = await openPortalLink(ctx, await latestPortalLink(ctx, 'bravo-star@example.com', wsA));
+    const me = await client.get('/api/v1/portal/me');
+    expect(me.body.profiles.map((p: { creatorId: string }) => p.creatorId)).toEqual([twin.id]);
+    expect(me.body.programs).toEqual([]);
+    expect(JSON.stringify(me.body)).not.toContain('Bravo');
+    const edit = await client.put(`/api/v1/portal/profiles/${idsB.creator}`, { name: 'Taken over' });
+    expect(edit.status).toBe(404);
+  });
+
+  it('cannot sign anyone in as staff', async () => {
+    // Creating a creator with a staff member's email and mailing them a link yields a portal session
+    // for that creator record only; the staff account's sessions and password are untouched.
+    const { email } = await signUp(ctx, { workspaceName: 'Charlie' });
+    const twin = await createCreator(alice, wsA, { email, socialAccounts: [] });
+    await alice.post(`/api/v1/workspaces/${wsA}/creators/${twin.id}/portal-invite`);
+    const { client } = await openPortalLink(ctx, await latestPortalLink(ctx, email, wsA));
+    expect((await client.get('/api/v1/me')).status).toBe(403);
+    const signIn = await new TestClient(ctx.app).post('/api/auth/sign-in/email', {
+      email,
+      password: 'correct horse battery',
+    });
+    expect(signIn.status).toBe(200);
   });
 });

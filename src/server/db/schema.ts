@@ -3,5 +3,6 @@ export * from '../modules/audit/audit.schema';
 export * from '../modules/auth/auth.schema';
 export * from '../modules/outbox/outbox.schema';
 export * from '../modules/people/people.schema';
+export * from '../modules/portal/portal.schema';
 export * from '../modules/programs/programs.schema';
 export * from '../modules/workspaces/workspaces.schema';

@@ -1,10 +1,15 @@
 // Authentication and tenancy middleware: who is calling, in which workspace, with which role.
 import { and, eq } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { can, type Permission, permissions } from '../../core/access/roles';
 import { AppError } from '../lib/app-error';
+import { findPortalSession } from '../modules/portal/portal-auth.service';
 import { member, workspace } from '../modules/workspaces/workspaces.schema';
 import type { AppEnv, SessionUser } from './context';
+
+export const portalCookie = 'troupe_portal';
 
 /** Loads the session (if any) into `c.var.user`. */
 export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
@@ -17,10 +22,16 @@ export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** Requires a signed-in user. */
-export function requireUser(c: { var: { user: SessionUser | null } }): SessionUser {
-  if (!c.var.user) throw new AppError('unauthenticated', 'Sign in to continue.');
-  return c.var.user;
+/** Requires a signed-in staff user. An ambassador's portal session is refused with 403, not 401. */
+export function requireUser(c: Context<AppEnv>): SessionUser {
+  if (c.var.user) return c.var.user;
+  if (getCookie(c, portalCookie)) {
+    throw new AppError(
+      'forbidden',
+      'You are signed in to the ambassador portal; this needs a team member’s sign-in.',
+    );
+  }
+  throw new AppError('unauthenticated', 'Sign in to continue.');
 }
 
 /**
@@ -53,12 +64,11 @@ export function guard(permission: Permission) {
   });
 }
 
-/** Requires a signed-in user with a verified email, acting as an ambassador (portal routes). */
+/** Requires a portal session (cookie set by the emailed sign-in link): one creator in one workspace. */
 export const ambassadorScope = createMiddleware<AppEnv>(async (c, next) => {
-  const user = requireUser(c);
-  if (!user.emailVerified) {
-    throw new AppError('forbidden', 'Sign in to the portal with the link we email you.');
-  }
-  c.set('ambassador', { userId: user.id, email: user.email.toLowerCase() });
+  const token = getCookie(c, portalCookie);
+  const scope = token ? await findPortalSession(c.var.services.database.db, token) : null;
+  if (!scope) throw new AppError('unauthenticated', 'Sign in to the portal with the link we email you.');
+  c.set('ambassador', scope);
   await next();
 });

@@ -14,6 +14,8 @@ export const idPrefixes = {
   ambassador: 'amb',
   auditEvent: 'aud',
   outboxMessage: 'msg',
+  portalLink: 'plk',
+  portalSession: 'pss',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

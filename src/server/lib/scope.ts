@@ -9,10 +9,10 @@ export interface WorkspaceScope {
   actorName: string;
 }
 
-/** A signed-in ambassador: sees only the creator records that carry their (verified) email. */
+/** A signed-in ambassador: one creator record in one workspace, reached through an emailed link. */
 export interface AmbassadorScope {
-  userId: string;
-  email: string;
+  workspaceId: string;
+  creatorId: string;
 }
 
 /** A scope for work Troupe does itself (demo seed, CLI import). */

@@ -109,6 +109,27 @@ CREATE TABLE "social_account" (
 	"url" text
 );
 --> statement-breakpoint
+CREATE TABLE "portal_link" (
+	"id" text PRIMARY KEY NOT NULL,
+	"token_hash" text NOT NULL,
+	"workspace_id" text NOT NULL,
+	"creator_id" text NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"used_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "portal_link_token_hash_unique" UNIQUE("token_hash")
+);
+--> statement-breakpoint
+CREATE TABLE "portal_session" (
+	"id" text PRIMARY KEY NOT NULL,
+	"token_hash" text NOT NULL,
+	"workspace_id" text NOT NULL,
+	"creator_id" text NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "portal_session_token_hash_unique" UNIQUE("token_hash")
+);
+--> statement-breakpoint
 CREATE TABLE "program" (
 	"id" text PRIMARY KEY NOT NULL,
 	"workspace_id" text NOT NULL,
@@ -180,6 +201,10 @@ ALTER TABLE "ambassador" ADD CONSTRAINT "ambassador_tier_id_tier_id_fk" FOREIGN 
 ALTER TABLE "creator" ADD CONSTRAINT "creator_workspace_id_workspace_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspace"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "social_account" ADD CONSTRAINT "social_account_workspace_id_workspace_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspace"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "social_account" ADD CONSTRAINT "social_account_creator_id_creator_id_fk" FOREIGN KEY ("creator_id") REFERENCES "public"."creator"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "portal_link" ADD CONSTRAINT "portal_link_workspace_id_workspace_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspace"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "portal_link" ADD CONSTRAINT "portal_link_creator_id_creator_id_fk" FOREIGN KEY ("creator_id") REFERENCES "public"."creator"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "portal_session" ADD CONSTRAINT "portal_session_workspace_id_workspace_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspace"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "portal_session" ADD CONSTRAINT "portal_session_creator_id_creator_id_fk" FOREIGN KEY ("creator_id") REFERENCES "public"."creator"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "program" ADD CONSTRAINT "program_workspace_id_workspace_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspace"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tier" ADD CONSTRAINT "tier_workspace_id_workspace_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspace"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tier" ADD CONSTRAINT "tier_program_id_program_id_fk" FOREIGN KEY ("program_id") REFERENCES "public"."program"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -203,6 +228,8 @@ CREATE UNIQUE INDEX "creator_workspace_email_uq" ON "creator" USING btree ("work
 CREATE INDEX "creator_email_idx" ON "creator" USING btree (lower("email"));--> statement-breakpoint
 CREATE INDEX "social_account_creator_idx" ON "social_account" USING btree ("creator_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "social_account_handle_uq" ON "social_account" USING btree ("workspace_id","platform",lower("handle"));--> statement-breakpoint
+CREATE INDEX "portal_link_creator_idx" ON "portal_link" USING btree ("creator_id");--> statement-breakpoint
+CREATE INDEX "portal_session_creator_idx" ON "portal_session" USING btree ("creator_id");--> statement-breakpoint
 CREATE INDEX "program_workspace_idx" ON "program" USING btree ("workspace_id");--> statement-breakpoint
 CREATE INDEX "tier_program_idx" ON "tier" USING btree ("program_id");--> statement-breakpoint
 CREATE INDEX "invitation_workspace_idx" ON "invitation" USING btree ("workspace_id");--> statement-breakpoint

@@ -1,44 +1,82 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import type { AppEnv } from '../../http/context';
-import { ambassadorScope, guard } from '../../http/middleware';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { ambassadorScope, guard, portalCookie } from '../../http/middleware';
 import { errorResponses, idParams, jsonBody, jsonResponse, newRouter } from '../../http/openapi';
 import { AppError } from '../../lib/app-error';
+import { baseUrlOf } from '../../lib/env';
 import { recordAudit } from '../audit/audit.service';
-import { fromAuthError } from '../auth/auth-errors';
 import { getCreatorRowOrThrow } from '../people/creators.service';
 import { magicLinkRequestSchema, portalMeSchema, portalProfileUpdateSchema } from './portal.contract';
 import { getPortalMe, updatePortalProfile } from './portal.service';
+import {
+  endPortalSession,
+  issuePortalLink,
+  portalSessionDays,
+  redeemPortalLink,
+  requestPortalLinks,
+} from './portal-auth.service';
 
 export const portalRoutes = newRouter();
 const tags = ['Ambassador portal'];
-
-async function sendMagicLink(c: Context<AppEnv>, email: string): Promise<void> {
-  try {
-    await c.var.services.auth.api.signInMagicLink({
-      body: { email, callbackURL: '/portal' },
-      headers: c.req.raw.headers,
-    });
-  } catch (error) {
-    throw fromAuthError(error);
-  }
-}
 
 portalRoutes.openapi(
   createRoute({
     method: 'post',
     path: '/portal/magic-link',
     tags,
-    summary: 'Email a portal sign-in link (always 202, so the form does not reveal who is an ambassador)',
+    summary: 'Email portal sign-in links (always 202, so the form does not reveal who is an ambassador)',
     request: { body: jsonBody(magicLinkRequestSchema) },
     responses: {
-      202: { description: 'If the email belongs to an ambassador, a link is on its way' },
+      202: { description: 'If the email belongs to a contacted ambassador, a link is on its way' },
       ...errorResponses,
     },
   }),
   async (c) => {
-    await sendMagicLink(c, c.req.valid('json').email);
+    const { database, mailer, env } = c.var.services;
+    await requestPortalLinks(database.db, c.req.valid('json').email, { mailer, baseUrl: baseUrlOf(env) });
     return c.body(null, 202);
+  },
+);
+
+portalRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/portal/verify',
+    tags,
+    summary: 'Open an emailed sign-in link: starts a portal session and redirects to the portal',
+    request: { query: z.object({ token: z.string().max(200) }) },
+    responses: {
+      302: { description: 'To /portal when the link is valid, else to /portal/signin?error=invalid_link' },
+    },
+  }),
+  async (c) => {
+    const { database, env } = c.var.services;
+    const redeemed = await redeemPortalLink(database.db, c.req.valid('query').token);
+    if (!redeemed) return c.redirect('/portal/signin?error=invalid_link', 302);
+    setCookie(c, portalCookie, redeemed.sessionToken, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: baseUrlOf(env).startsWith('https://'),
+      path: '/',
+      maxAge: portalSessionDays * 86_400,
+    });
+    return c.redirect('/portal', 302);
+  },
+);
+
+portalRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/portal/sign-out',
+    tags,
+    summary: 'End the portal session',
+    responses: { 204: { description: 'Signed out' } },
+  }),
+  async (c) => {
+    const token = getCookie(c, portalCookie);
+    if (token) await endPortalSession(c.var.services.database.db, token);
+    deleteCookie(c, portalCookie, { path: '/' });
+    return c.body(null, 204);
   },
 );
 
@@ -53,15 +91,19 @@ portalRoutes.openapi(
     responses: { 202: { description: 'Sent (see the outbox)' }, ...errorResponses },
   }),
   async (c) => {
-    const { db } = c.var.services.database;
-    const person = await getCreatorRowOrThrow(db, c.var.scope, c.req.valid('param').id);
+    const { database, mailer, env } = c.var.services;
+    const person = await getCreatorRowOrThrow(database.db, c.var.scope, c.req.valid('param').id);
     if (!person.email) {
       throw new AppError('validation_failed', `${person.name} has no email address; add one first.`, {
         problems: [{ field: 'email', message: 'is required to send a portal link' }],
       });
     }
-    await sendMagicLink(c, person.email);
-    await recordAudit(db, c.var.scope, {
+    await issuePortalLink(
+      database.db,
+      { workspaceId: c.var.scope.workspaceId, creatorId: person.id },
+      { mailer, baseUrl: baseUrlOf(env) },
+    );
+    await recordAudit(database.db, c.var.scope, {
       action: 'creator.portal_link_sent',
       entityType: 'creator',
       entityId: person.id,
@@ -77,7 +119,7 @@ portalRoutes.openapi(
     method: 'get',
     path: '/portal/me',
     tags,
-    summary: 'The signed-in ambassador’s programs and profiles',
+    summary: 'The signed-in ambassador’s programs and profile',
     middleware: [ambassadorScope],
     responses: { 200: jsonResponse(portalMeSchema, 'Portal data'), ...errorResponses },
   }),

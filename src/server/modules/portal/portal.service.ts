@@ -1,6 +1,6 @@
-// The ambassador portal's data. Every query is keyed by the principal's verified email, so an
-// ambassador can only ever reach creator records (and their programs) that carry that email.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+// The ambassador portal's data: one creator record in one workspace (the session's), with the programs
+// they have been contacted about. Nothing else is reachable from a portal session.
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import type { AmbassadorScope } from '../../lib/scope';
@@ -10,60 +10,59 @@ import { program, tier } from '../programs/programs.schema';
 import { workspace } from '../workspaces/workspaces.schema';
 import type { PortalMe } from './portal.contract';
 
-const ownEmail = (scope: AmbassadorScope) => sql`lower(${creator.email}) = ${scope.email}`;
-
-export async function getPortalMe(db: Db, scope: AmbassadorScope): Promise<PortalMe> {
-  const creators = await db
+async function getOwnCreatorOrThrow(db: Db, scope: AmbassadorScope) {
+  const [row] = await db
     .select({ c: creator, workspaceName: workspace.name })
     .from(creator)
     .innerJoin(workspace, eq(workspace.id, creator.workspaceId))
-    .where(ownEmail(scope))
-    .orderBy(asc(workspace.name));
-  const creatorIds = creators.map((r) => r.c.id);
-  if (creatorIds.length === 0) return { email: scope.email, programs: [], profiles: [] };
+    .where(and(eq(creator.id, scope.creatorId), eq(creator.workspaceId, scope.workspaceId)));
+  if (!row)
+    throw new AppError('unauthenticated', 'Your portal access has ended. Ask the brand for a new link.');
+  return row;
+}
+
+export async function getPortalMe(db: Db, scope: AmbassadorScope): Promise<PortalMe> {
+  const { c, workspaceName } = await getOwnCreatorOrThrow(db, scope);
   const memberships = await db
-    .select({ a: ambassador, p: program, workspaceName: workspace.name, tierName: tier.name })
+    .select({ a: ambassador, p: program, tierName: tier.name })
     .from(ambassador)
     .innerJoin(program, eq(program.id, ambassador.programId))
-    .innerJoin(workspace, eq(workspace.id, ambassador.workspaceId))
     .leftJoin(tier, eq(tier.id, ambassador.tierId))
-    .where(inArray(ambassador.creatorId, creatorIds))
-    .orderBy(asc(program.name));
-  const accounts = await db.select().from(socialAccount).where(inArray(socialAccount.creatorId, creatorIds));
-  return {
-    email: scope.email,
     // Prospects have not been contacted yet, and draft programs are not launched: neither is shown.
-    programs: memberships
-      .filter((m) => m.a.stage !== 'prospect' && m.p.status !== 'draft')
-      .map((m) => ({
-        ambassadorId: m.a.id,
-        programId: m.p.id,
-        programName: m.p.name,
-        workspaceName: m.workspaceName,
-        objective: m.p.objective,
-        why: m.p.why,
-        stage: m.a.stage,
-        tierName: m.tierName,
-        cadence: m.p.cadence,
-        stageChangedAt: m.a.stageChangedAt.toISOString(),
-      })),
-    profiles: creators.map(({ c, workspaceName }) => ({
-      creatorId: c.id,
+    .where(and(eq(ambassador.creatorId, c.id), ne(ambassador.stage, 'prospect'), ne(program.status, 'draft')))
+    .orderBy(asc(program.name));
+  const accounts = await db.select().from(socialAccount).where(eq(socialAccount.creatorId, c.id));
+  return {
+    email: c.email ?? '',
+    programs: memberships.map((m) => ({
+      ambassadorId: m.a.id,
+      programId: m.p.id,
+      programName: m.p.name,
       workspaceName,
-      name: c.name,
-      email: c.email,
-      phone: c.phone,
-      country: c.country,
-      socialAccounts: accounts
-        .filter((a) => a.creatorId === c.id)
-        .map((a) => ({
+      objective: m.p.objective,
+      why: m.p.why,
+      stage: m.a.stage,
+      tierName: m.tierName,
+      cadence: m.p.cadence,
+      stageChangedAt: m.a.stageChangedAt.toISOString(),
+    })),
+    profiles: [
+      {
+        creatorId: c.id,
+        workspaceName,
+        name: c.name,
+        email: c.email,
+        phone: c.phone,
+        country: c.country,
+        socialAccounts: accounts.map((a) => ({
           id: a.id,
           platform: a.platform,
           handle: a.handle,
           followers: a.followers,
           url: a.url,
         })),
-    })),
+      },
+    ],
   };
 }
 
@@ -74,21 +73,18 @@ export async function updatePortalProfile(
   creatorId: string,
   input: { name: string; phone: string | null },
 ): Promise<void> {
+  if (creatorId !== scope.creatorId) throw new AppError('not_found', `No profile with id ${creatorId}.`);
+  const { c } = await getOwnCreatorOrThrow(db, scope);
   await db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(creator)
-      .where(and(eq(creator.id, creatorId), ownEmail(scope)));
-    if (!row) throw new AppError('not_found', `No profile with id ${creatorId}.`);
     await tx
       .update(creator)
       .set({ name: input.name, phone: input.phone, updatedAt: new Date() })
-      .where(eq(creator.id, creatorId));
+      .where(eq(creator.id, c.id));
     await recordAudit(
       tx,
       {
-        workspaceId: row.workspaceId,
-        userId: scope.userId,
+        workspaceId: scope.workspaceId,
+        userId: c.id,
         role: 'viewer',
         actorName: `${input.name} (ambassador)`,
       },
@@ -96,9 +92,9 @@ export async function updatePortalProfile(
         action: 'creator.profile_updated',
         actorType: 'ambassador',
         entityType: 'creator',
-        entityId: creatorId,
-        creatorId,
-        before: { name: row.name, phone: row.phone },
+        entityId: c.id,
+        creatorId: c.id,
+        before: { name: c.name, phone: c.phone },
         after: input,
       },
     );

@@ -23,3 +23,8 @@ export function updatePortalProfile(
 ): Promise<void> {
   return api<void>(`/portal/profiles/${creatorId}`, { method: 'PUT', body: input });
 }
+
+/** Ends the portal session (ambassadors have their own sessions, separate from the team's). */
+export function portalSignOut(): Promise<void> {
+  return api<void>('/portal/sign-out', { method: 'POST' });
+}

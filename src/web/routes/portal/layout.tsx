@@ -5,8 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { Logo } from '../../components/brand';
 import { PageLoader } from '../../components/page';
-import { portalMeQuery } from '../../features/portal/api';
-import { signOut } from '../../features/workspaces/api';
+import { portalMeQuery, portalSignOut } from '../../features/portal/api';
 import { messageOf } from '../../lib/problems';
 
 export function PortalLayout() {
@@ -17,7 +16,7 @@ export function PortalLayout() {
   const tab = pathname.startsWith('/portal/profile') ? 'profile' : 'programs';
 
   const leave = async () => {
-    await signOut().catch(() => undefined);
+    await portalSignOut().catch(() => undefined);
     queryClient.clear();
     await navigate({ to: '/portal/signin' });
   };

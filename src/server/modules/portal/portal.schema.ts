@@ -1,0 +1,42 @@
+// Ambassador principals are separate from staff users: a portal link grants a portal session for one
+// creator record in one workspace, and nothing else. Only hashes of tokens are stored.
+import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { creator } from '../people/people.schema';
+import { workspace } from '../workspaces/workspaces.schema';
+
+/** A one-time sign-in link emailed to an ambassador. */
+export const portalLink = pgTable(
+  'portal_link',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspace.id, { onDelete: 'cascade' }),
+    creatorId: text('creator_id')
+      .notNull()
+      .references(() => creator.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('portal_link_creator_idx').on(t.creatorId)],
+);
+
+/** A signed-in ambassador's session (cookie `troupe_portal`). */
+export const portalSession = pgTable(
+  'portal_session',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspace.id, { onDelete: 'cascade' }),
+    creatorId: text('creator_id')
+      .notNull()
+      .references(() => creator.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('portal_session_creator_idx').on(t.creatorId)],
+);
