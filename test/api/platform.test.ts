@@ -1,8 +1,13 @@
 // Cross-cutting behaviour: the OpenAPI document, the problem+json error model, metrics, login throttling
 // and mail over real SMTP (a local smtp-server) with the outbox record.
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { Hono } from 'hono';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppEnv } from '../../src/server/http/context';
+import { problemResponse } from '../../src/server/http/errors';
+import { newId } from '../../src/server/lib/ids';
+import { workspace } from '../../src/server/modules/workspaces/workspaces.schema';
 import { createTestContext, signUp, TestClient, type TestContext } from '../harness';
 
 let ctx: TestContext;
@@ -48,6 +53,24 @@ describe('errors', () => {
     const fields = res.body.problems.map((p: { field: string }) => p.field).sort();
     expect(fields).toEqual(['name', 'objective', 'persona.countries.0', 'persona.followerMax']);
     expect(res.body.detail).toContain('name: must be at least 2 characters');
+  });
+
+  it('turns a unique violation the database raises into a 409 problem, not a 500', async () => {
+    const { db } = ctx.services.database;
+    const app = new Hono<AppEnv>();
+    app.onError((error, c) => problemResponse(c, error));
+    app.post('/twice', async (c) => {
+      await db.insert(workspace).values({ id: newId('workspace'), name: 'Twin', slug: 'twin-slug' });
+      return c.body(null, 204);
+    });
+    expect((await app.request('/twice', { method: 'POST' })).status).toBe(204);
+    const res = await app.request('/twice', { method: 'POST' });
+    expect(res.status).toBe(409);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(await res.json()).toMatchObject({
+      code: 'conflict',
+      detail: 'This already exists (workspace_slug_unique): reload and try again.',
+    });
   });
 
   it('answers unknown API routes with a 404 problem', async () => {

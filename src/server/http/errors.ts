@@ -20,11 +20,32 @@ export function validationError(problems: FieldProblem[]): AppError {
   return new AppError('validation_failed', detail, { problems });
 }
 
+/**
+ * The PostgreSQL unique violation (SQLSTATE 23505) behind `error`, if any: a race that slipped past a
+ * service's own uniqueness check. Drizzle wraps the driver's error in `cause`; pg and PGlite both set `code`.
+ */
+function uniqueViolationOf(error: unknown): { constraint: string | null } | null {
+  let e: unknown = error;
+  for (let depth = 0; depth < 5 && typeof e === 'object' && e !== null; depth++) {
+    const { code, constraint, cause } = e as { code?: unknown; constraint?: unknown; cause?: unknown };
+    if (code === '23505') return { constraint: typeof constraint === 'string' ? constraint : null };
+    e = cause;
+  }
+  return null;
+}
+
 export function problemResponse(c: Context<AppEnv>, error: unknown): Response {
   const requestId = c.get('requestId');
   let appError: AppError;
+  const uniqueViolation = error instanceof AppError ? null : uniqueViolationOf(error);
   if (error instanceof AppError) {
     appError = error;
+  } else if (uniqueViolation) {
+    c.get('logger')?.warn({ err: error, requestId }, 'unique violation answered with 409');
+    const what = uniqueViolation.constraint ? ` (${uniqueViolation.constraint})` : '';
+    appError = new AppError('conflict', `This already exists${what}: reload and try again.`, {
+      cause: error,
+    });
   } else if (error instanceof HTTPException) {
     const status = error.status;
     const code = status === 401 ? 'unauthenticated' : status === 404 ? 'not_found' : 'bad_request';
