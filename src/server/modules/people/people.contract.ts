@@ -24,8 +24,31 @@ export const socialAccountInputSchema = z.object({
     .min(0, 'must not be negative')
     .nullable()
     .default(null),
-  url: z.url().nullable().default(null),
+  // http(s) with a real domain only: a profile link must never become `javascript:` or a local address.
+  url: z
+    .url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'must be an http(s) address' })
+    .nullable()
+    .default(null),
 });
+
+/** At most one account per platform and handle (handles compare case-insensitively, as in the database). */
+const socialAccountsInputSchema = z
+  .array(socialAccountInputSchema)
+  .max(10)
+  .superRefine((accounts, ctx) => {
+    const seen = new Map<string, number>();
+    for (const [i, a] of accounts.entries()) {
+      const key = `${a.platform}:${a.handle.toLowerCase()}`;
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, i);
+      else
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'handle'],
+          message: `repeats ${a.platform} @${a.handle} from socialAccounts.${first}`,
+        });
+    }
+  });
 
 export const creatorInputSchema = z.object({
   name: z.string().trim().min(1, 'is required').max(200),
@@ -39,7 +62,7 @@ export const creatorInputSchema = z.object({
     .default(null),
   notes: z.string().max(5000).default(''),
   tags: z.array(z.string().trim().min(1).max(40)).max(30).default([]),
-  socialAccounts: z.array(socialAccountInputSchema).max(10).default([]),
+  socialAccounts: socialAccountsInputSchema.default([]),
 });
 
 export const socialAccountSchema = z.object({
