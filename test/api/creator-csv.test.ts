@@ -5,9 +5,10 @@ import { createTestContext, signUp, type TestClient, type TestContext } from '..
 let ctx: TestContext;
 let client: TestClient;
 let ws: string;
+let ownerEmail: string;
 beforeAll(async () => {
   ctx = await createTestContext();
-  ({ client, workspaceId: ws } = await signUp(ctx));
+  ({ client, workspaceId: ws, email: ownerEmail } = await signUp(ctx));
   await createCreator(client, ws, {
     name: 'Existing Person',
     email: 'taken@example.com',
@@ -64,7 +65,7 @@ describe('CSV import of creators', () => {
         line: 1,
         field: 'header',
         message: expect.stringMatching(
-          /^missing column "name"; unknown column "full_name", "mail"\. Expected columns: name, email/,
+          /^missing column "name"; unknown column "full_name", "mail"\. Expected columns: name, email.*youtube_followers \(an export's id and programs columns are ignored\)\.$/,
         ),
       },
     ]);
@@ -127,13 +128,78 @@ describe('CSV import of creators', () => {
 
   it('round-trips an export back through import as duplicates, not new people', async () => {
     const exported = await client.get(`/api/v1/workspaces/${ws}/creators/export.csv?q=ada`);
-    const lines = (exported.body as string).trim().split('\n');
-    const withoutExtra = lines.map((l) => l.split(',').slice(0, 12).join(',')).join('\n');
-    const res = await importCsv(withoutExtra, '?dryRun=true');
+    const res = await importCsv(exported.body as string, '?dryRun=true');
     expect(res.body.errors[0]).toMatchObject({
       line: 2,
       field: 'email',
       message: 'ada@example.com already belongs to a creator in this workspace',
     });
+  });
+
+  it('imports an export into another workspace unchanged, id and programs columns included', async () => {
+    await createCreator(client, ws, {
+      name: '@risky',
+      email: 'roundtrip@example.com',
+      phone: '+49 30 1234567',
+      notes: '-dash first',
+      tags: ['vip', 'berlin'],
+      socialAccounts: [{ platform: 'youtube', handle: 'roundtrip', followers: 4200 }],
+    });
+    const exported = await client.get(`/api/v1/workspaces/${ws}/creators/export.csv?q=roundtrip`);
+    expect(exported.body).toContain("'+49 30 1234567");
+    const other = await signUp(ctx);
+    const res = await other.client.request(
+      'POST',
+      `/api/v1/workspaces/${other.workspaceId}/creators/import`,
+      exported.body as string,
+    );
+    expect(res.body).toMatchObject({ written: true, created: 1, errors: [] });
+    const list = await other.client.get(`/api/v1/workspaces/${other.workspaceId}/creators`);
+    expect(list.body.items[0]).toMatchObject({
+      name: '@risky',
+      email: 'roundtrip@example.com',
+      phone: '+49 30 1234567',
+      notes: '-dash first',
+      tags: ['vip', 'berlin'],
+      socialAccounts: [{ platform: 'youtube', handle: 'roundtrip', followers: 4200 }],
+    });
+  });
+
+  it('refuses a file over 20 MB with a problem, also when it arrives in chunks without a length', async () => {
+    const row = `${'x'.repeat(1000)}\n`;
+    const big = `name\n${row.repeat(21 * 1024)}`;
+    const declared = await client.request('POST', `/api/v1/workspaces/${ws}/creators/import`, big, {
+      'content-length': String(Buffer.byteLength(big)),
+    });
+    expect(declared.status).toBe(413);
+    expect(declared.headers.get('content-type')).toBe('application/problem+json');
+    expect(declared.body.detail).toBe('The file is larger than 20 MB; split it into smaller files.');
+
+    const signedIn = await ctx.app.request('/api/auth/sign-in/email', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://localhost:3000' },
+      body: JSON.stringify({ email: ownerEmail, password: 'correct horse battery' }),
+    });
+    const cookie = signedIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const encoder = new TextEncoder();
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode('name\n'));
+        for (let i = 0; i < 21; i++) controller.enqueue(encoder.encode(row.repeat(1024)));
+        controller.close();
+      },
+    });
+    const streamed = await ctx.app.request(`/api/v1/workspaces/${ws}/creators/import`, {
+      method: 'POST',
+      body: chunks,
+      headers: { 'content-type': 'text/csv', cookie, origin: 'http://localhost:3000' },
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(streamed.headers.get('content-type')).toBe('application/problem+json');
+    expect((await streamed.json()).code).toBe('payload_too_large');
   });
 });

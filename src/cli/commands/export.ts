@@ -15,7 +15,7 @@ export const exportCommand: Command = {
 
 Writes the workspace's creators as CSV to standard output (or to a file with --out): the columns that
 \`troupe import creators\` reads, plus each creator's id and their programs with stages. Cells that start
-with = + - or @ get a leading ' so spreadsheets do not run them as formulas.
+with = + - or @ get a leading ' so spreadsheets do not run them as formulas (an import removes it).
 
 Options:
   --workspace <id|slug>   The workspace to export from (required)

@@ -34,6 +34,7 @@ Options:
 CSV columns (a header row is required; only "name" must be present):
   ${documentedCsvColumns}
   Tags are separated by ";" or "|", handles may start with @, country is a two-letter code (US, DE).
+  The id and programs columns of \`troupe export creators\` are ignored, so an export can be imported.
 
 Exit status: 0 when the rows were imported (or a dry run found nothing wrong), 1 when errors meant
 nothing was written, 2 when the command was called wrongly.

@@ -9,6 +9,7 @@ export const errorCodes = {
   not_found: { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict' },
   illegal_transition: { status: 409, title: 'Stage change not allowed' },
+  payload_too_large: { status: 413, title: 'Payload too large' },
   rate_limited: { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
 } as const;

@@ -11,7 +11,7 @@ import type { WorkspaceScope } from '../../lib/scope';
 import { type AuditInput, recordAudits } from '../audit/audit.service';
 import { platforms } from '../programs/programs.contract';
 import { getProgramRowOrThrow } from '../programs/programs.service';
-import { listCreators } from './creators.service';
+import { creatorColumns, insertSocialAccountsOfCreators, listCreators } from './creators.service';
 import {
   type CreatorInputParsed,
   creatorInputSchema,
@@ -30,8 +30,14 @@ export const creatorCsvColumns = [
   'notes',
   ...socialPlatforms.flatMap((p) => [p, `${p}_followers`]),
 ] as const;
+/** Written by the export for reference; an import accepts and ignores them, so an export re-imports. */
+const exportOnlyColumns = ['id', 'programs'] as const;
 const requiredColumns = ['name'];
 const batchSize = 500;
+// A cell starting with = + - @ (or a tab or carriage return) could run as a spreadsheet formula: the export
+// prefixes it with ' and the import takes that prefix off again, so an exported file re-imports unchanged.
+const formulaStart = /^[=+\-@\t\r]/;
+const escapedFormulaStart = /^'(?=[=+\-@\t\r])/;
 
 interface ParsedRow {
   line: number;
@@ -60,7 +66,7 @@ function parseCsv(text: string): Array<{ line: number; cells: string[] }> {
 function toInput(header: string[], cells: string[]): Record<string, unknown> {
   const get = (column: string) => {
     const i = header.indexOf(column);
-    const value = i >= 0 ? (cells[i] ?? '').trim() : '';
+    const value = i >= 0 ? (cells[i] ?? '').replace(escapedFormulaStart, '').trim() : '';
     return value === '' ? undefined : value;
   };
   const followers = (column: string) => {
@@ -102,7 +108,8 @@ async function validateRows(db: Db, scope: WorkspaceScope, text: string) {
   if (!headerRecord)
     throw new AppError('validation_failed', 'The file is empty: expected a header row with at least "name".');
   const header = headerRecord.cells.map((h) => h.trim().toLowerCase());
-  const unknown = header.filter((h) => !(creatorCsvColumns as readonly string[]).includes(h));
+  const known: readonly string[] = [...creatorCsvColumns, ...exportOnlyColumns];
+  const unknown = header.filter((h) => !known.includes(h));
   const missing = requiredColumns.filter((c) => !header.includes(c));
   if (unknown.length > 0 || missing.length > 0) {
     const parts = [
@@ -112,7 +119,7 @@ async function validateRows(db: Db, scope: WorkspaceScope, text: string) {
     errors.push({
       line: headerRecord.line,
       field: 'header',
-      message: `${parts.join('; ')}. Expected columns: ${creatorCsvColumns.join(', ')}.`,
+      message: `${parts.join('; ')}. Expected columns: ${creatorCsvColumns.join(', ')} (an export's ${exportOnlyColumns.join(' and ')} columns are ignored).`,
     });
     return { rows: [] as ParsedRow[], errors, total: records.length };
   }
@@ -246,21 +253,16 @@ export async function importCreatorsCsv(
   await db.transaction(async (tx) => {
     for (let i = 0; i < rows.length; i += batchSize) {
       const batch = rows.slice(i, i + batchSize).map((r) => ({ ...r, id: newId('creator') }));
-      await tx.insert(creator).values(
-        batch.map(({ id, input }) => {
-          const { socialAccounts: _s, ...columns } = input;
-          return { id, workspaceId: scope.workspaceId, ...columns };
-        }),
+      await tx
+        .insert(creator)
+        .values(
+          batch.map(({ id, input }) => ({ id, workspaceId: scope.workspaceId, ...creatorColumns(input) })),
+        );
+      await insertSocialAccountsOfCreators(
+        tx,
+        scope,
+        batch.map(({ id, input }) => ({ creatorId: id, accounts: input.socialAccounts })),
       );
-      const accounts = batch.flatMap(({ id, input }) =>
-        input.socialAccounts.map((a) => ({
-          id: newId('socialAccount'),
-          workspaceId: scope.workspaceId,
-          creatorId: id,
-          ...a,
-        })),
-      );
-      if (accounts.length > 0) await tx.insert(socialAccount).values(accounts);
       const audits: AuditInput[] = batch.map(({ id, line }) => ({
         action: 'creator.imported',
         entityType: 'creator',
@@ -302,7 +304,7 @@ export async function exportCreatorsCsv(
   filter: { programId?: string | undefined; stage?: string | undefined; q?: string | undefined },
 ): Promise<string> {
   if (filter.programId) await getProgramRowOrThrow(db, scope, filter.programId);
-  const header = [...creatorCsvColumns, 'id', 'programs'];
+  const header = [...creatorCsvColumns, ...exportOnlyColumns];
   const out: string[][] = [];
   const pageSize = 500;
   for (let offset = 0; ; offset += pageSize) {
@@ -323,7 +325,6 @@ export async function exportCreatorsCsv(
     }
     if (items.length < pageSize) break;
   }
-  // Cells that start with = + - @ are prefixed so spreadsheets do not run them as formulas.
-  const safe = out.map((row) => row.map((cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)));
+  const safe = out.map((row) => row.map((cell) => (formulaStart.test(cell) ? `'${cell}` : cell)));
   return stringify([header, ...safe]);
 }

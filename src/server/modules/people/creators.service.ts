@@ -155,22 +155,30 @@ async function assertUnique(
   }
 }
 
-/** Inserts a creator's social accounts in one statement (used by create, update and CSV import). */
-export async function insertSocialAccounts(
+/** Inserts the social accounts of several creators in one statement (a CSV import batch). */
+export async function insertSocialAccountsOfCreators(
+  tx: Db | Tx,
+  scope: WorkspaceScope,
+  creators: Array<{ creatorId: string; accounts: CreatorInputParsed['socialAccounts'] }>,
+): Promise<void> {
+  const rows = creators.flatMap(({ creatorId, accounts }) =>
+    accounts.map((a) => ({ id: newId('socialAccount'), workspaceId: scope.workspaceId, creatorId, ...a })),
+  );
+  if (rows.length > 0) await tx.insert(socialAccount).values(rows);
+}
+
+/** Inserts one creator's social accounts in one statement (used by create and update). */
+export function insertSocialAccounts(
   tx: Db | Tx,
   scope: WorkspaceScope,
   creatorId: string,
   accounts: CreatorInputParsed['socialAccounts'],
 ): Promise<void> {
-  if (accounts.length === 0) return;
-  await tx
-    .insert(socialAccount)
-    .values(
-      accounts.map((a) => ({ id: newId('socialAccount'), workspaceId: scope.workspaceId, creatorId, ...a })),
-    );
+  return insertSocialAccountsOfCreators(tx, scope, [{ creatorId, accounts }]);
 }
 
-function creatorColumns(input: CreatorInputParsed) {
+/** The creator table's columns from an input (everything but the social accounts). */
+export function creatorColumns(input: CreatorInputParsed) {
   const { socialAccounts: _s, ...rest } = input;
   return rest;
 }

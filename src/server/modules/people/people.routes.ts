@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
 import { guard } from '../../http/middleware';
 import {
   errorResponses,
@@ -29,7 +30,14 @@ import {
 
 export const peopleRoutes = newRouter();
 const tags = ['People and pipeline'];
-const maxCsvBytes = 20 * 1024 * 1024;
+
+// Counts the bytes actually received, so a chunked upload without Content-Length is limited too.
+const csvBodyLimit = bodyLimit({
+  maxSize: 20 * 1024 * 1024,
+  onError: () => {
+    throw new AppError('payload_too_large', 'The file is larger than 20 MB; split it into smaller files.');
+  },
+});
 
 peopleRoutes.openapi(
   createRoute({
@@ -89,8 +97,8 @@ peopleRoutes.openapi(
     tags,
     summary: 'Import creators from CSV (send the file as text/csv); dryRun validates only',
     description:
-      'Columns: name (required), email, phone, country, tags (separated by ;), notes, instagram, instagram_followers, tiktok, tiktok_followers, youtube, youtube_followers. Each bad row is reported with its line number. With onError=abort (default) nothing is written if any row is bad; with onError=skip the good rows are written.',
-    middleware: [guard('people.write')],
+      'Columns: name (required), email, phone, country, tags (separated by ;), notes, instagram, instagram_followers, tiktok, tiktok_followers, youtube, youtube_followers (the id and programs columns of an export are ignored, so an exported file can be imported again). Each bad row is reported with its line number. With onError=abort (default) nothing is written if any row is bad; with onError=skip the good rows are written.',
+    middleware: [guard('people.write'), csvBodyLimit],
     request: {
       params: workspaceParams,
       query: importQuerySchema,
@@ -102,9 +110,6 @@ peopleRoutes.openapi(
     },
   }),
   async (c) => {
-    const length = Number(c.req.header('content-length') ?? 0);
-    if (length > maxCsvBytes)
-      throw new AppError('bad_request', 'The file is larger than 20 MB; split it into smaller files.');
     const text = await c.req.text();
     return c.json(
       await importCreatorsCsv(c.var.services.database.db, c.var.scope, text, c.req.valid('query')),
