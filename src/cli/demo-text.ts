@@ -7,6 +7,6 @@ export function printDemoSignIn(out: Output): void {
   println(out, `  manager sign-in:   ${demoUser.email} / ${demoUser.password}`);
   println(
     out,
-    `  ambassador portal: sign in with ${demoAmbassadorEmail}; the magic link appears in the Outbox`,
+    `  ambassador portal: sign in with ${demoAmbassadorEmail}; the sign-in link appears in the Outbox`,
   );
 }

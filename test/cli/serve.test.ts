@@ -48,7 +48,7 @@ describe('troupe serve, in-process', () => {
       expect(b.stdout()).toContain('The embedded database was empty: seeded the demo workspace "Glow & Co."');
       expect(b.stdout()).toContain('manager sign-in:   demo@troupe.local / troupe-demo-2026');
       expect(b.stdout()).toContain(
-        'ambassador portal: sign in with ambassador@example.com; the magic link appears in the Outbox',
+        'ambassador portal: sign in with ambassador@example.com; the sign-in link appears in the Outbox',
       );
     } else {
       // PostgreSQL is never seeded behind the operator's back; serve says how to start instead.

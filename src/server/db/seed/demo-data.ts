@@ -9,7 +9,7 @@ export const demoUser = {
   password: 'troupe-demo-2026',
 } as const;
 export const demoWorkspaceName = 'Glow & Co.';
-/** The active ambassador whose portal the demo lets you try (magic link lands in the Outbox). */
+/** The active ambassador whose portal the demo lets you try (the sign-in link lands in the Outbox). */
 export const demoAmbassadorEmail = 'ambassador@example.com';
 
 export const demoProgram: ProgramInput = {

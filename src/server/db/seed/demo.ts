@@ -40,7 +40,7 @@ export interface DemoSeedResult {
   programId: string;
   programName: string;
   creators: number;
-  /** The active ambassador whose portal can be tried with a magic link. */
+  /** The active ambassador whose portal can be tried with an emailed sign-in link. */
   ambassadorEmail: string;
   /** Where to sign in. */
   url?: string;
