@@ -41,6 +41,32 @@ describe('pipeline stages', () => {
     expect(newest.actorName).toBeTruthy();
   });
 
+  it('serialises concurrent moves: each audit entry starts where the previous one ended', async () => {
+    const program = await createProgram(client, ws);
+    for (let round = 0; round < 5; round++) {
+      const person = await createCreator(client, ws);
+      const amb = await addToProgram(client, ws, program.id, person.id);
+      // From prospect both moves are allowed, but applied → invited is not: whichever runs second must
+      // see the first one's stage.
+      const results = await Promise.all([
+        moveStage(client, ws, amb.id, 'invited'),
+        moveStage(client, ws, amb.id, 'applied'),
+      ]);
+      expect(results.map((r) => r.status).every((s) => s === 200 || s === 409)).toBe(true);
+      const timeline = await client.get(`/api/v1/workspaces/${ws}/creators/${person.id}/timeline`);
+      const changes = timeline.body.items
+        .filter((e: { action: string }) => e.action === 'ambassador.stage_changed')
+        .reverse() as Array<{ before: { stage: string }; after: { stage: string } }>;
+      let stage = 'prospect';
+      for (const change of changes) {
+        expect(change.before.stage).toBe(stage);
+        stage = change.after.stage;
+      }
+      const board = await client.get(`/api/v1/workspaces/${ws}/programs/${program.id}/ambassadors`);
+      expect(board.body.items.find((a: { id: string }) => a.id === amb.id).stage).toBe(stage);
+    }
+  });
+
   it('refuses an illegal transition with a message naming the allowed stages', async () => {
     const program = await createProgram(client, ws);
     const person = await createCreator(client, ws);

@@ -150,13 +150,15 @@ export async function moveAmbassadorStage(
   input: { to: Stage; reason: string },
 ): Promise<MoveStageResult> {
   const outcome = await db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(ambassador)
-      .where(and(eq(ambassador.id, id), eq(ambassador.workspaceId, scope.workspaceId)));
+    const where = and(eq(ambassador.id, id), eq(ambassador.workspaceId, scope.workspaceId));
+    const [located] = await tx.select({ programId: ambassador.programId }).from(ambassador).where(where);
+    if (!located) throw notFound('ambassador', id);
+    // Lock the program row first: it serialises moves within the program, so two managers cannot both
+    // take the last seat. Only then read (and lock) the ambassador, so the stage checked and audited as
+    // `before` is the one a concurrent move left behind, not a stale one.
+    const prg = await getProgramRowOrThrow(tx, scope, located.programId, { lock: true });
+    const [current] = await tx.select().from(ambassador).where(where).for('update');
     if (!current) throw notFound('ambassador', id);
-    // Locking the program row serialises concurrent accepts, so two managers cannot both take the last seat.
-    const prg = await getProgramRowOrThrow(tx, scope, current.programId, { lock: true });
     const [seats] = await tx
       .select({ n: count() })
       .from(ambassador)
