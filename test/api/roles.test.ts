@@ -139,6 +139,26 @@ describe('role permissions on every route kind', () => {
     expect(res.body.detail).toMatch(/at least one owner/);
   });
 
+  it('two owners demoting each other at once leave the workspace with an owner', async () => {
+    for (let round = 0; round < 3; round++) {
+      const first = await signUp(ctx);
+      const second = await addMember(ctx, first.client, first.workspaceId, 'owner');
+      const members = `/api/v1/workspaces/${first.workspaceId}/members`;
+      const listed = await first.client.get(members);
+      const firstId = listed.body.members.find((m: { userId: string }) => m.userId === first.userId).id;
+      const results = await Promise.all([
+        first.client.patch(`${members}/${second.memberId}`, { role: 'admin' }),
+        second.client.patch(`${members}/${firstId}`, { role: 'admin' }),
+      ]);
+      const statuses = results.map((r) => r.status).sort();
+      expect(statuses[0]).toBe(204);
+      expect([403, 409]).toContain(statuses[1]);
+      const after = await first.client.get(members);
+      const owners = after.body.members.filter((m: { role: string }) => m.role === 'owner');
+      expect(owners).toHaveLength(1);
+    }
+  });
+
   it('a manager can move a stage and the viewer sees it', async () => {
     const res = await as.manager!.client.post(`/api/v1/workspaces/${ws}/ambassadors/${ambassadorId}/stage`, {
       to: 'invited',

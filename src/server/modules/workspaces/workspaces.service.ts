@@ -255,6 +255,27 @@ export async function acceptInvitation(
   });
 }
 
+/**
+ * Starts a change to the workspace's members: locks the workspace row so such changes run one at a time
+ * (two owners demoting each other cannot each still count the other as the remaining owner), then returns
+ * the caller's scope with their role as it is now, since a change that just committed may have altered it.
+ */
+async function lockMembership(tx: Tx, scope: WorkspaceScope): Promise<WorkspaceScope> {
+  // NO KEY UPDATE conflicts with itself and FOR UPDATE but not with the KEY SHARE locks that foreign-key
+  // checks take, so rows elsewhere in the workspace can still be written meanwhile.
+  await tx
+    .select({ id: workspace.id })
+    .from(workspace)
+    .where(eq(workspace.id, scope.workspaceId))
+    .for('no key update');
+  const [me] = await tx
+    .select({ role: member.role })
+    .from(member)
+    .where(and(eq(member.workspaceId, scope.workspaceId), eq(member.userId, scope.userId)));
+  if (!me) throw new AppError('forbidden', 'You are no longer a member of this workspace.');
+  return { ...scope, role: me.role };
+}
+
 async function getMemberOrThrow(tx: Db | Tx, scope: WorkspaceScope, memberId: string) {
   const [row] = await tx
     .select()
@@ -265,7 +286,8 @@ async function getMemberOrThrow(tx: Db | Tx, scope: WorkspaceScope, memberId: st
   return row;
 }
 
-async function assertAnotherOwner(tx: Db | Tx, scope: WorkspaceScope, memberId: string): Promise<void> {
+/** Refuses to leave the workspace without an owner; the caller holds the lock from `lockMembership`. */
+async function assertAnotherOwner(tx: Tx, scope: WorkspaceScope, memberId: string): Promise<void> {
   const owners = await tx
     .select({ id: member.id })
     .from(member)
@@ -278,11 +300,12 @@ async function assertAnotherOwner(tx: Db | Tx, scope: WorkspaceScope, memberId: 
 /** Changes a member's role; admins manage roles below owner, only owners touch owners. */
 export async function updateMemberRole(
   db: Db,
-  scope: WorkspaceScope,
+  callerScope: WorkspaceScope,
   memberId: string,
   role: Role,
 ): Promise<void> {
   await db.transaction(async (tx) => {
+    const scope = await lockMembership(tx, callerScope);
     const target = await getMemberOrThrow(tx, scope, memberId);
     if (!canAssignRole(scope.role, role) || (target.role === 'owner' && scope.role !== 'owner')) {
       throw new AppError('forbidden', `Your role (${scope.role}) cannot change this member to ${role}.`);
@@ -299,8 +322,9 @@ export async function updateMemberRole(
   });
 }
 
-export async function removeMember(db: Db, scope: WorkspaceScope, memberId: string): Promise<void> {
+export async function removeMember(db: Db, callerScope: WorkspaceScope, memberId: string): Promise<void> {
   await db.transaction(async (tx) => {
+    const scope = await lockMembership(tx, callerScope);
     const target = await getMemberOrThrow(tx, scope, memberId);
     if (target.role === 'owner' && scope.role !== 'owner') {
       throw new AppError('forbidden', 'Only an owner can remove an owner.');
