@@ -1,6 +1,7 @@
 // Throttles sign-in attempts: at most `max` per window per email address and `max × 10` per client
 // address (offices share one), so neither one address guessing many passwords nor many addresses
 // guessing one account get far.
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../lib/app-error';
 import type { AppEnv } from './context';
@@ -9,28 +10,76 @@ export interface ThrottleOptions {
   max: number;
   windowMs: number;
   now?: () => number;
+  /** How many keys (addresses and emails) to remember at most; default 50 000. */
+  maxKeys?: number;
 }
 
-export function loginThrottle(options: ThrottleOptions) {
-  const now = options.now ?? Date.now;
-  const hits = new Map<string, number[]>();
+/**
+ * Recent hits per key within a sliding window, in bounded memory. Keys are kept in order of their newest
+ * hit, so when there are too many, those whose hits have all left the window go first and only then the
+ * least recently seen: a flood of new keys cannot wipe the counters of keys that are being tried now.
+ */
+export class HitCounter {
+  private readonly hits = new Map<string, number[]>();
+  private readonly now: () => number;
+  private readonly maxKeys: number;
 
-  function take(key: string): number {
-    const t = now();
-    const recent = (hits.get(key) ?? []).filter((at) => t - at < options.windowMs);
+  constructor(private readonly options: { windowMs: number; now?: () => number; maxKeys?: number }) {
+    this.now = options.now ?? Date.now;
+    this.maxKeys = options.maxKeys ?? 50_000;
+  }
+
+  /** Records a hit for `key` and returns how many it has had within the window, this one included. */
+  take(key: string): number {
+    const t = this.now();
+    const recent = (this.hits.get(key) ?? []).filter((at) => t - at < this.options.windowMs);
     recent.push(t);
-    hits.set(key, recent);
-    if (hits.size > 50_000) hits.clear(); // bound memory under a flood; losing counts only loosens limits briefly
+    this.hits.delete(key); // re-inserted last: the map stays ordered by newest hit
+    this.hits.set(key, recent);
+    if (this.hits.size > this.maxKeys) this.evict(t);
     return recent.length;
   }
 
+  get size(): number {
+    return this.hits.size;
+  }
+
+  private evict(t: number): void {
+    for (const [key, times] of this.hits) {
+      if (t - (times.at(-1) ?? 0) < this.options.windowMs) break;
+      this.hits.delete(key);
+    }
+    if (this.hits.size <= this.maxKeys) return;
+    // Still too many live keys: drop the least recently seen, down to 90% so this does not run every time.
+    const target = Math.floor(this.maxKeys * 0.9);
+    for (const key of this.hits.keys()) {
+      if (this.hits.size <= target) break;
+      this.hits.delete(key);
+    }
+  }
+}
+
+/**
+ * The caller's address. Behind a proxy (TRUST_PROXY) it is the right-most X-Forwarded-For entry, the one
+ * our proxy appended; entries to its left arrive from the client and can say anything.
+ */
+function clientAddress(c: Context<AppEnv>): string {
+  if (c.var.services.env.TRUST_PROXY) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+    if (forwarded) return forwarded;
+  }
+  return (
+    (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
+      ?.remoteAddress ?? 'local'
+  );
+}
+
+export function loginThrottle(options: ThrottleOptions) {
+  const counter = new HitCounter(options);
+
   return createMiddleware<AppEnv>(async (c, next) => {
     if (c.req.method !== 'POST') return next();
-    const address =
-      (c.var.services.env.TRUST_PROXY ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined) ??
-      (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
-        ?.remoteAddress ??
-      'local';
+    const address = clientAddress(c);
     let email = '';
     try {
       const body = (await c.req.raw.clone().json()) as { email?: unknown };
@@ -39,7 +88,8 @@ export function loginThrottle(options: ThrottleOptions) {
       // not JSON: the handler will answer with its own validation error
     }
     const isOver =
-      take(`ip:${address}`) > options.max * 10 || (email !== '' && take(`email:${email}`) > options.max);
+      counter.take(`ip:${address}`) > options.max * 10 ||
+      (email !== '' && counter.take(`email:${email}`) > options.max);
     if (isOver) {
       const minutes = Math.ceil(options.windowMs / 60_000);
       throw new AppError(
