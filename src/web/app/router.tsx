@@ -14,9 +14,10 @@ import { ErrorView, PageLoader } from '../components/page';
 import { portalMeQuery } from '../features/portal/api';
 import { meQuery } from '../features/workspaces/api';
 import { isApiError } from '../lib/api';
+import { sameOriginPath } from '../lib/same-origin-path';
 import { NotFoundPage } from './not-found';
 
-export interface RouterContext {
+interface RouterContext {
   queryClient: QueryClient;
 }
 
@@ -28,11 +29,6 @@ async function loadMe(queryClient: QueryClient) {
     if (isApiError(error, 401)) return null;
     throw error;
   }
-}
-
-/** Only same-site paths are followed after sign-in (no open redirects). */
-export function safeRedirect(value: unknown): string | undefined {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
 }
 
 const str = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
@@ -58,7 +54,7 @@ const signinRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/signin',
   validateSearch: (search: Record<string, unknown>): { redirect?: string | undefined } => ({
-    redirect: safeRedirect(search.redirect),
+    redirect: sameOriginPath(search.redirect),
   }),
   component: lazyRouteComponent(() => import('../routes/public/signin'), 'SignInPage'),
 });
@@ -114,7 +110,7 @@ const programEditRoute = createRoute({
   component: lazyRouteComponent(() => import('../routes/manager/program-editor'), 'EditProgramPage'),
 });
 
-export interface PipelineSearch {
+interface PipelineSearch {
   view?: 'board' | 'table' | undefined;
 }
 

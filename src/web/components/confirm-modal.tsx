@@ -2,6 +2,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { messageOf } from '../lib/problems';
+import { InlineError } from './form-error';
 
 export function ConfirmModal(props: {
   opened: boolean;
@@ -22,11 +23,7 @@ export function ConfirmModal(props: {
     <Modal opened={props.opened} onClose={close} title={props.title}>
       <Stack>
         <Text size="sm">{props.message}</Text>
-        {error ? (
-          <Text c="red" size="sm" role="alert">
-            {error}
-          </Text>
-        ) : null}
+        <InlineError message={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={close} disabled={busy} data-autofocus>
             Cancel

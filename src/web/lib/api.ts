@@ -90,7 +90,7 @@ export function apiPath(path: string): string {
   return path.startsWith('/api/') ? path : `/api/v1${path}`;
 }
 
-export interface RequestOptions {
+interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;

@@ -4,6 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { stageLabels } from '../../../core/pipeline/stages';
+import { InlineError } from '../../components/form-error';
 import { AnchorLink } from '../../components/links';
 import { formatCompact } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
@@ -108,11 +109,7 @@ export function AddCreatorModal(props: {
               data={entryStages.map((s) => ({ value: s, label: stageLabels[s] }))}
             />
           </Stack>
-          {error ? (
-            <Text c="red" size="sm" role="alert">
-              {error}
-            </Text>
-          ) : null}
+          <InlineError message={error} />
           <Group justify="space-between">
             <AnchorLink to="/w/$workspaceId/people" params={{ workspaceId }} size="sm" onClick={close}>
               Someone new? Add them on the People page

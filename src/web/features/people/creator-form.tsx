@@ -1,21 +1,10 @@
 // The creator form, for new creators and edits: contact details, tags, notes and social accounts.
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Group,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
+import { FormButtons } from '../../components/form-buttons';
+import { FormError } from '../../components/form-error';
+import { newRowKey, RowList } from '../../components/row-list';
 import { countryOptions } from '../../lib/countries';
 import { optionsOf, type Platform, platformLabels } from '../../lib/labels';
 import { revealFirstError, splitProblems } from '../../lib/problems';
@@ -29,7 +18,7 @@ interface AccountRow {
   url: string;
 }
 
-export interface CreatorFormValues {
+interface CreatorFormValues {
   name: string;
   email: string;
   phone: string;
@@ -39,11 +28,9 @@ export interface CreatorFormValues {
   socialAccounts: AccountRow[];
 }
 
-let keySeed = 0;
-const newKey = () => `acct-${++keySeed}`;
 const blankToNull = (v: string) => (v.trim() === '' ? null : v.trim());
 
-export function creatorToValues(c: Creator | null): CreatorFormValues {
+function creatorToValues(c: Creator | null): CreatorFormValues {
   if (!c) return { name: '', email: '', phone: '', country: null, tags: [], notes: '', socialAccounts: [] };
   return {
     name: c.name,
@@ -53,7 +40,7 @@ export function creatorToValues(c: Creator | null): CreatorFormValues {
     tags: c.tags,
     notes: c.notes,
     socialAccounts: c.socialAccounts.map((a) => ({
-      key: newKey(),
+      key: newRowKey(),
       platform: a.platform,
       handle: a.handle,
       followers: a.followers ?? '',
@@ -112,11 +99,7 @@ export function CreatorForm(props: {
   return (
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack>
-        {formError ? (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
@@ -154,71 +137,57 @@ export function CreatorForm(props: {
               No accounts yet. Add the profiles where they post.
             </Text>
           ) : null}
-          {form.values.socialAccounts.map((row, i) => (
-            <Group key={row.key} align="flex-start" gap="xs" wrap="nowrap">
-              <Select
-                w={130}
-                label={i === 0 ? 'Platform' : undefined}
-                aria-label={`Account ${i + 1} platform`}
-                data={optionsOf(platformLabels)}
-                allowDeselect={false}
-                {...form.getInputProps(`socialAccounts.${i}.platform`)}
-              />
-              <TextInput
-                style={{ flex: 1 }}
-                label={i === 0 ? 'Handle' : undefined}
-                aria-label={`Account ${i + 1} handle`}
-                leftSection="@"
-                {...form.getInputProps(`socialAccounts.${i}.handle`)}
-              />
-              <NumberInput
-                w={130}
-                label={i === 0 ? 'Followers' : undefined}
-                aria-label={`Account ${i + 1} followers`}
-                min={0}
-                allowDecimal={false}
-                thousandSeparator=","
-                {...form.getInputProps(`socialAccounts.${i}.followers`)}
-              />
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                mt={i === 0 ? 30 : 6}
-                aria-label={`Remove account ${i + 1}`}
-                onClick={() => form.removeListItem('socialAccounts', i)}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
-            </Group>
-          ))}
-          <Group>
-            <Button
-              variant="light"
-              size="xs"
-              leftSection={<IconPlus size={14} />}
-              onClick={() =>
-                form.insertListItem('socialAccounts', {
-                  key: newKey(),
-                  platform: 'instagram',
-                  handle: '',
-                  followers: '',
-                  url: '',
-                })
-              }
-            >
-              Add account
-            </Button>
-          </Group>
+          <RowList
+            rows={form.values.socialAccounts}
+            removeLabel={(i) => `Remove account ${i + 1}`}
+            onRemove={(i) => form.removeListItem('socialAccounts', i)}
+            addLabel="Add account"
+            onAdd={() =>
+              form.insertListItem('socialAccounts', {
+                key: newRowKey(),
+                platform: 'instagram',
+                handle: '',
+                followers: '',
+                url: '',
+              })
+            }
+          >
+            {(_, i) => (
+              <>
+                <Select
+                  w={130}
+                  label={i === 0 ? 'Platform' : undefined}
+                  aria-label={`Account ${i + 1} platform`}
+                  data={optionsOf(platformLabels)}
+                  allowDeselect={false}
+                  {...form.getInputProps(`socialAccounts.${i}.platform`)}
+                />
+                <TextInput
+                  style={{ flex: 1 }}
+                  label={i === 0 ? 'Handle' : undefined}
+                  aria-label={`Account ${i + 1} handle`}
+                  leftSection="@"
+                  {...form.getInputProps(`socialAccounts.${i}.handle`)}
+                />
+                <NumberInput
+                  w={130}
+                  label={i === 0 ? 'Followers' : undefined}
+                  aria-label={`Account ${i + 1} followers`}
+                  min={0}
+                  allowDecimal={false}
+                  thousandSeparator=","
+                  {...form.getInputProps(`socialAccounts.${i}.followers`)}
+                />
+              </>
+            )}
+          </RowList>
         </Stack>
 
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {props.submitLabel}
-          </Button>
-        </Group>
+        <FormButtons
+          submitLabel={props.submitLabel}
+          isSubmitting={form.submitting}
+          onCancel={props.onCancel}
+        />
       </Stack>
     </form>
   );

@@ -19,6 +19,7 @@ import {
 import { IconCheck, IconFileTypeCsv, IconUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { FormError } from '../../components/form-error';
 import { notifySuccess } from '../../lib/notify';
 import { messageOf } from '../../lib/problems';
 import type { Program } from '../programs/api';
@@ -166,11 +167,7 @@ export function ImportCsvModal(props: {
           </Stack>
         ) : null}
 
-        {error ? (
-          <Alert color="red" title="The file could not be processed" role="alert">
-            {error}
-          </Alert>
-        ) : null}
+        <FormError title="The file could not be processed" message={error} />
 
         {imported ? (
           imported.written ? (

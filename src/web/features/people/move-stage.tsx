@@ -5,6 +5,8 @@ import { IconArrowsExchange, IconDots } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { type Stage, stageLabels, transitions } from '../../../core/pipeline/stages';
+import { FormButtons } from '../../components/form-buttons';
+import { InlineError } from '../../components/form-error';
 import { StageBadge } from '../../components/stage-badge';
 import { isApiError } from '../../lib/api';
 import { notifyError, notifySuccess, notifyWarning } from '../../lib/notify';
@@ -12,7 +14,7 @@ import { messageOf } from '../../lib/problems';
 import { useWorkspace } from '../workspaces/workspace-context';
 import { moveStage } from './api';
 
-export interface MoveRequest {
+interface MoveRequest {
   ambassadorId: string;
   name: string;
   from: Stage;
@@ -97,19 +99,12 @@ export function useStageMove(): [(move: MoveRequest) => void, ReactNode] {
               onChange={(e) => setReason(e.currentTarget.value)}
               data-autofocus
             />
-            {error ? (
-              <Text c="red" size="sm" role="alert">
-                {error}
-              </Text>
-            ) : null}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setPending(null)}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={mutation.isPending}>
-                Move to {stageLabels[pending.to]}
-              </Button>
-            </Group>
+            <InlineError message={error} />
+            <FormButtons
+              submitLabel={`Move to ${stageLabels[pending.to]}`}
+              isSubmitting={mutation.isPending}
+              onCancel={() => setPending(null)}
+            />
           </Stack>
         </form>
       ) : null}

@@ -3,7 +3,7 @@ import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import { can, type Permission, type Role } from '../../../core/access/roles';
 import type { Me, WorkspaceSummary } from './api';
 
-export interface WorkspaceContextValue {
+interface WorkspaceContextValue {
   workspace: WorkspaceSummary;
   workspaceId: string;
   role: Role;

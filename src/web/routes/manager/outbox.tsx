@@ -1,9 +1,10 @@
 // The outbox: every email Troupe sent (or recorded, when no SMTP server is set) for this workspace.
 // Message text is untrusted and shown as text; URLs in it become links.
-import { Badge, Box, Button, Card, Code, EmptyState, Paper, Table, Text } from '@mantine/core';
+import { Badge, Box, Button, Code, Paper, Table, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconMail } from '@tabler/icons-react';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
+import { EmptyCard } from '../../components/empty-card';
 import { ErrorView, PageHeader } from '../../components/page';
 import { type OutboxMessage, outboxQuery } from '../../features/workspaces/api';
 import { useWorkspace } from '../../features/workspaces/workspace-context';
@@ -57,14 +58,12 @@ function Outbox() {
         description="Every email Troupe sent for this workspace. Without an SMTP server, messages are recorded here only — you can copy links from them."
       />
       {data.items.length === 0 ? (
-        <Card withBorder radius="lg" py={48}>
-          <EmptyState
-            icon={<IconMail size={28} />}
-            variant="light"
-            title="No emails yet"
-            description="Invitations to teammates and portal sign-in links for ambassadors will appear here."
-          />
-        </Card>
+        <EmptyCard
+          icon={<IconMail size={28} />}
+          variant="light"
+          title="No emails yet"
+          description="Invitations to teammates and portal sign-in links for ambassadors will appear here."
+        />
       ) : (
         <Paper withBorder radius="lg">
           <Table.ScrollContainer minWidth={760}>

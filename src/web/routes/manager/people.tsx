@@ -3,8 +3,6 @@
 import {
   Badge,
   Button,
-  Card,
-  EmptyState,
   Group,
   Loader,
   Modal,
@@ -17,14 +15,16 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
-import { IconDownload, IconSearch, IconUpload, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { IconDownload, IconSearch, IconUsers } from '@tabler/icons-react';
 import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { type Stage, stageLabels, stages } from '../../../core/pipeline/stages';
 import type { PeopleSearch } from '../../app/router';
+import { EmptyCard } from '../../components/empty-card';
 import { AnchorLink } from '../../components/links';
 import { ErrorView, PageHeader } from '../../components/page';
+import { AddOrImportButtons } from '../../features/people/add-or-import-buttons';
 import { type Creator, createCreator, creatorsQuery, exportCsvUrl } from '../../features/people/api';
 import { CreatorForm } from '../../features/people/creator-form';
 import { ImportCsvModal } from '../../features/people/import-csv-modal';
@@ -69,6 +69,13 @@ export function PeoplePage() {
   const hasFilters = Boolean(search.q || search.programId || search.stage);
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
+  const addOrImport = can('people.write') ? (
+    <AddOrImportButtons
+      addLabel="New creator"
+      onAdd={createDisclosure.open}
+      onImport={importDisclosure.open}
+    />
+  ) : null;
 
   return (
     <>
@@ -77,20 +84,7 @@ export function PeoplePage() {
         description="Everyone you work with or might: customers, prospects, applicants and ambassadors."
         actions={
           <>
-            {can('people.write') ? (
-              <>
-                <Button leftSection={<IconUserPlus size={16} />} onClick={createDisclosure.open}>
-                  New creator
-                </Button>
-                <Button
-                  variant="default"
-                  leftSection={<IconUpload size={16} />}
-                  onClick={importDisclosure.open}
-                >
-                  Import CSV
-                </Button>
-              </>
-            ) : null}
+            {addOrImport}
             <Button
               component="a"
               href={exportCsvUrl(workspaceId, search)}
@@ -159,38 +153,20 @@ export function PeoplePage() {
             <Loader aria-label="Loading people" />
           </Group>
         </Paper>
+      ) : total === 0 && hasFilters ? (
+        <EmptyCard
+          icon={<IconSearch size={28} />}
+          title="No one matches these filters"
+          description="Try another search, or clear the filters to see everyone."
+        />
       ) : total === 0 ? (
-        <Card withBorder radius="lg" py={48}>
-          {hasFilters ? (
-            <EmptyState
-              icon={<IconSearch size={28} />}
-              title="No one matches these filters"
-              description="Try another search, or clear the filters to see everyone."
-            />
-          ) : (
-            <EmptyState
-              icon={<IconUsers size={28} />}
-              variant="light"
-              title="No people yet"
-              description="Add creators one by one, or import your customer, CRM or loyalty list as a CSV file — the warmest place to find ambassadors."
-            >
-              {can('people.write') ? (
-                <EmptyState.Actions>
-                  <Button leftSection={<IconUserPlus size={16} />} onClick={createDisclosure.open}>
-                    New creator
-                  </Button>
-                  <Button
-                    variant="default"
-                    leftSection={<IconUpload size={16} />}
-                    onClick={importDisclosure.open}
-                  >
-                    Import CSV
-                  </Button>
-                </EmptyState.Actions>
-              ) : null}
-            </EmptyState>
-          )}
-        </Card>
+        <EmptyCard
+          icon={<IconUsers size={28} />}
+          variant="light"
+          title="No people yet"
+          description="Add creators one by one, or import your customer, CRM or loyalty list as a CSV file — the warmest place to find ambassadors."
+          actions={addOrImport}
+        />
       ) : (
         <Paper withBorder radius="lg">
           <Table.ScrollContainer minWidth={860}>

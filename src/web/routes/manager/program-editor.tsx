@@ -4,7 +4,8 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { AnchorLink } from '../../components/links';
 import { PageHeader } from '../../components/page';
 import { createProgram, programQuery, programsQuery, updateProgram } from '../../features/programs/api';
-import { emptyProgramValues, ProgramForm, programToValues } from '../../features/programs/program-form';
+import { ProgramForm } from '../../features/programs/program-form';
+import { emptyProgramValues, programToValues } from '../../features/programs/program-form-values';
 import { useWorkspace } from '../../features/workspaces/workspace-context';
 import { notifySuccess } from '../../lib/notify';
 

@@ -1,19 +1,9 @@
 // Programs list: each program's objective, status, seats and pipeline at a glance (the workspace home).
-import {
-  Badge,
-  Card,
-  EmptyState,
-  Group,
-  Progress,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Badge, Card, Group, Progress, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconPencil, IconPlus, IconTargetArrow } from '@tabler/icons-react';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { type Stage, stageLabels, stages } from '../../../core/pipeline/stages';
+import { EmptyCard } from '../../components/empty-card';
 import { ButtonLink } from '../../components/links';
 import { PageHeader } from '../../components/page';
 import { StageBadge } from '../../components/stage-badge';
@@ -44,20 +34,17 @@ export function ProgramsPage() {
         actions={programs.length > 0 ? newButton : null}
       />
       {programs.length === 0 ? (
-        <Card withBorder radius="lg" py={48}>
-          <EmptyState
-            icon={<IconTargetArrow size={28} />}
-            variant="light"
-            title="Create your first program"
-            description={
-              canWrite
-                ? 'A program sets out why you work with ambassadors, who you are looking for and what you offer. Start with a name and an objective; you can refine the rest later.'
-                : 'There are no programs yet. A manager or admin of this workspace can create one.'
-            }
-          >
-            {newButton ? <EmptyState.Actions>{newButton}</EmptyState.Actions> : null}
-          </EmptyState>
-        </Card>
+        <EmptyCard
+          icon={<IconTargetArrow size={28} />}
+          variant="light"
+          title="Create your first program"
+          description={
+            canWrite
+              ? 'A program sets out why you work with ambassadors, who you are looking for and what you offer. Start with a name and an objective; you can refine the rest later.'
+              : 'There are no programs yet. A manager or admin of this workspace can create one.'
+          }
+          actions={newButton}
+        />
       ) : (
         <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="lg">
           {programs.map((program) => (

@@ -1,10 +1,12 @@
 // Portal sign-in for ambassadors: no password, just a link emailed to them.
-import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconMailCheck } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { AuthCard } from '../../components/brand';
+import { EmailInput } from '../../components/email-input';
+import { FormError } from '../../components/form-error';
 import { requestMagicLink } from '../../features/portal/api';
 import { messageOf } from '../../lib/problems';
 
@@ -62,18 +64,8 @@ export function PortalSignInPage() {
               That sign-in link has expired or was already used. Enter your email for a new one.
             </Alert>
           ) : null}
-          {error ? (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          ) : null}
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="email"
-            inputMode="email"
-            {...form.getInputProps('email')}
-          />
+          <FormError message={error} />
+          <EmailInput inputMode="email" {...form.getInputProps('email')} />
           <Button type="submit" loading={form.submitting} fullWidth size="md">
             Email me a sign-in link
           </Button>

@@ -1,10 +1,12 @@
 // Staff sign-in with email and password; afterwards, back to where they were or their first workspace.
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { AuthCard } from '../../components/brand';
+import { EmailInput } from '../../components/email-input';
+import { FormError } from '../../components/form-error';
 import { AnchorLink } from '../../components/links';
 import { meQuery, signIn } from '../../features/workspaces/api';
 import { messageOf } from '../../lib/problems';
@@ -55,18 +57,8 @@ export function SignInPage() {
     >
       <form onSubmit={submit} noValidate>
         <Stack>
-          {error ? (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          ) : null}
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="email"
-            required
-            {...form.getInputProps('email')}
-          />
+          <FormError message={error} />
+          <EmailInput required {...form.getInputProps('email')} />
           <PasswordInput
             label="Password"
             autoComplete="current-password"

@@ -1,10 +1,12 @@
 // Sign-up: creates the user and their first workspace in one step, then opens it.
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { AuthCard } from '../../components/brand';
+import { EmailInput } from '../../components/email-input';
+import { FormError } from '../../components/form-error';
 import { AnchorLink } from '../../components/links';
 import { meQuery, signUp } from '../../features/workspaces/api';
 import { splitProblems } from '../../lib/problems';
@@ -51,19 +53,9 @@ export function SignUpPage() {
     >
       <form onSubmit={submit} noValidate>
         <Stack>
-          {error ? (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          ) : null}
+          <FormError message={error} />
           <TextInput label="Your name" autoComplete="name" required {...form.getInputProps('name')} />
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="email"
-            required
-            {...form.getInputProps('email')}
-          />
+          <EmailInput required {...form.getInputProps('email')} />
           <PasswordInput
             label="Password"
             description="At least 10 characters"

@@ -1,0 +1,65 @@
+// The pipeline page's header: the program's name, objective and status, and what the user may do with it
+// (add or import people, export them, edit the program).
+import { Badge, Button, Group } from '@mantine/core';
+import { IconDownload, IconPencil } from '@tabler/icons-react';
+import { AnchorLink, ButtonLink } from '../../components/links';
+import { PageHeader } from '../../components/page';
+import { objectiveLabels, statusColors, statusLabels } from '../../lib/labels';
+import { AddOrImportButtons } from '../people/add-or-import-buttons';
+import { exportCsvUrl } from '../people/api';
+import type { Program } from '../programs/api';
+import { useWorkspace } from '../workspaces/workspace-context';
+
+export function PipelineHeader(props: { program: Program; onAdd: () => void; onImport: () => void }) {
+  const { workspaceId, can } = useWorkspace();
+  const { program } = props;
+  const programId = program.id;
+  return (
+    <PageHeader
+      above={
+        <AnchorLink to="/w/$workspaceId" params={{ workspaceId }} size="sm">
+          ← Programs
+        </AnchorLink>
+      }
+      title={program.name}
+      description={
+        <Group gap={8} component="span">
+          <Badge variant="light" radius="sm" component="span">
+            {objectiveLabels[program.objective]}
+          </Badge>
+          <Badge variant="dot" color={statusColors[program.status]} radius="sm" component="span">
+            {statusLabels[program.status]}
+          </Badge>
+        </Group>
+      }
+      actions={
+        <>
+          <AddOrImportButtons
+            addLabel="Add creator"
+            onAdd={can('pipeline.move') ? props.onAdd : undefined}
+            onImport={can('people.write') ? props.onImport : undefined}
+          />
+          <Button
+            component="a"
+            href={exportCsvUrl(workspaceId, { programId })}
+            download
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+          >
+            Export CSV
+          </Button>
+          {can('programs.write') ? (
+            <ButtonLink
+              to="/w/$workspaceId/programs/$programId/edit"
+              params={{ workspaceId, programId }}
+              variant="subtle"
+              leftSection={<IconPencil size={16} />}
+            >
+              Edit program
+            </ButtonLink>
+          ) : null}
+        </>
+      }
+    />
+  );
+}
