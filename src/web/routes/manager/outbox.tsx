@@ -22,7 +22,7 @@ const statusLabels: Record<OutboxMessage['status'], string> = {
   failed: 'Failed',
 };
 const kindLabels: Record<string, string> = {
-  'portal.magic_link': 'Portal sign-in link',
+  'portal.sign_in_link': 'Portal sign-in link',
   'member.invitation': 'Team invitation',
 };
 
