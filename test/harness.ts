@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { and, desc, eq } from 'drizzle-orm';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, fromPglite, fromPostgresUrl } from '../src/server/db/client';
@@ -9,6 +10,7 @@ import { type AppOptions, createApp } from '../src/server/http/app';
 import type { Services } from '../src/server/http/context';
 import { loadEnv } from '../src/server/lib/env';
 import { createServices } from '../src/server/main';
+import { outboxMessage } from '../src/server/modules/outbox/outbox.schema';
 
 /** Opens a fresh copy of the migrated test database (PGlite snapshot or a cloned PostgreSQL database). */
 export async function openTestDatabase(): Promise<Database> {
@@ -169,6 +171,19 @@ export async function signUp(
   };
 }
 
+/** The token in the newest invitation emailed to `email`, read from the outbox as the invitee reads mail. */
+export async function invitationTokenFor(ctx: TestContext, email: string): Promise<string> {
+  const [message] = await ctx.services.database.db
+    .select({ text: outboxMessage.text })
+    .from(outboxMessage)
+    .where(and(eq(outboxMessage.to, email), eq(outboxMessage.kind, 'member.invitation')))
+    .orderBy(desc(outboxMessage.createdAt))
+    .limit(1);
+  const token = /\/invitations\/([\w-]+)/.exec(message?.text ?? '')?.[1];
+  if (!token) throw new Error(`no invitation link in the outbox for ${email}`);
+  return token;
+}
+
 /** Adds a new user to a workspace with `role` through the real invitation flow; returns their client. */
 export async function addMember(ctx: TestContext, owner: TestClient, workspaceId: string, role: string) {
   counter++;
@@ -176,6 +191,7 @@ export async function addMember(ctx: TestContext, owner: TestClient, workspaceId
   const invite = await owner.post(`/api/v1/workspaces/${workspaceId}/invitations`, { email, role });
   if (invite.status !== 201)
     throw new Error(`invite failed: ${invite.status} ${JSON.stringify(invite.body)}`);
+  const token = await invitationTokenFor(ctx, email);
   const client = new TestClient(ctx.app);
   const signup = await client.post('/api/v1/signup', {
     name: `${role} ${counter}`,
@@ -184,7 +200,7 @@ export async function addMember(ctx: TestContext, owner: TestClient, workspaceId
   });
   if (signup.status !== 201)
     throw new Error(`sign-up failed: ${signup.status} ${JSON.stringify(signup.body)}`);
-  const accepted = await client.post(`/api/v1/invitations/${invite.body.id}/accept`);
+  const accepted = await client.post(`/api/v1/invitations/${token}/accept`);
   if (accepted.status !== 200)
     throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
   const members = await owner.get(`/api/v1/workspaces/${workspaceId}/members`);

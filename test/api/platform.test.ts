@@ -8,7 +8,7 @@ import type { AppEnv } from '../../src/server/http/context';
 import { problemResponse } from '../../src/server/http/errors';
 import { newId } from '../../src/server/lib/ids';
 import { workspace } from '../../src/server/modules/workspaces/workspaces.schema';
-import { createTestContext, signUp, TestClient, type TestContext } from '../harness';
+import { createTestContext, invitationTokenFor, signUp, TestClient, type TestContext } from '../harness';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -176,7 +176,11 @@ describe('mail over SMTP', () => {
       expect(invite.status).toBe(201);
       expect(received).toHaveLength(1);
       expect(received[0]!.to).toBe('new.hire@example.com');
-      expect(received[0]!.data).toContain(`/invitations/${invite.body.id}`);
+      // The link carries the secret token, never the invitation id that members can see.
+      const token = await invitationTokenFor(smtpCtx, 'new.hire@example.com');
+      const body = received[0]!.data.replace(/=\r?\n/g, ''); // undo quoted-printable line breaks
+      expect(body).toContain(`http://localhost:3000/invitations/${token}`);
+      expect(body).not.toContain(invite.body.id);
       const outbox = await client.get(`/api/v1/workspaces/${workspaceId}/outbox`);
       expect(outbox.body.items[0]).toMatchObject({
         to: 'new.hire@example.com',

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToProgram, createCreator, createProgram } from '../factories';
-import { addMember, createTestContext, signUp, type TestClient, type TestContext } from '../harness';
+import {
+  addMember,
+  createTestContext,
+  invitationTokenFor,
+  signUp,
+  TestClient,
+  type TestContext,
+} from '../harness';
 
 let ctx: TestContext;
 let owner: TestClient;
@@ -169,19 +176,104 @@ describe('role permissions on every route kind', () => {
   });
 
   it('an invitation can only be accepted by the invited email', async () => {
-    const invite = await owner.post(`/api/v1/workspaces/${ws}/invitations`, {
+    await owner.post(`/api/v1/workspaces/${ws}/invitations`, {
       email: 'invitee@example.com',
       role: 'viewer',
     });
-    const res = await as.manager!.client.post(`/api/v1/invitations/${invite.body.id}/accept`);
+    const token = await invitationTokenFor(ctx, 'invitee@example.com');
+    const res = await as.manager!.client.post(`/api/v1/invitations/${token}/accept`);
     expect(res.status).toBe(403);
     expect(res.body.detail).toMatch(/This invitation is for invitee@example.com/);
   });
 
   it('unauthenticated calls get 401', async () => {
-    const { TestClient } = await import('../harness');
     const anonymous = new TestClient(ctx.app);
     expect((await anonymous.get(`/api/v1/workspaces/${ws}/programs`)).status).toBe(401);
     expect((await anonymous.get('/api/v1/me')).status).toBe(401);
+  });
+});
+
+/** Every string anywhere in a JSON value. */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+describe('invitation links', () => {
+  const invite = (email: string, role: string) =>
+    owner.post(`/api/v1/workspaces/${ws}/invitations`, { email, role });
+  const signUpAs = async (email: string) => {
+    const client = new TestClient(ctx.app);
+    const res = await client.post('/api/v1/signup', {
+      name: 'Someone',
+      email,
+      password: 'correct horse battery',
+    });
+    expect(res.status).toBe(201);
+    return client;
+  };
+
+  it('a viewer cannot accept a manager invitation with anything the members list and audit log show', async () => {
+    const email = `new.manager-${Math.random().toString(36).slice(2, 8)}@example.com`;
+    const invited = await invite(email, 'manager');
+    expect(invited.status).toBe(201);
+    const viewer = as.viewer!.client;
+    const members = await viewer.get(`/api/v1/workspaces/${ws}/members`);
+    const audit = await viewer.get(`/api/v1/workspaces/${ws}/audit`);
+    expect([members.status, audit.status]).toEqual([200, 200]);
+    const seen = [...new Set([...stringsIn(members.body), ...stringsIn(audit.body)])].filter(Boolean);
+    expect(seen).toContain(invited.body.id);
+    const token = await invitationTokenFor(ctx, email);
+    expect(seen.some((s) => s.includes(token))).toBe(false);
+
+    // Sign-up does not verify email addresses, so the viewer can hold an account with the invited one.
+    const impostor = await signUpAs(email);
+    expect((await impostor.get(`/api/v1/invitations/${invited.body.id}`)).status).toBe(404);
+    for (const guess of seen) {
+      const res = await impostor.post(`/api/v1/invitations/${encodeURIComponent(guess)}/accept`);
+      expect(res.status, `accepting with "${guess}"`).toBe(404);
+    }
+    const byId = await impostor.post(`/api/v1/invitations/${invited.body.id}/accept`);
+    expect(byId.body.detail).toBe(
+      'This invitation link is not valid. Ask whoever invited you for a new one.',
+    );
+    expect((await impostor.get('/api/v1/me')).body.workspaces).toEqual([]);
+  });
+
+  it('opens and accepts with the emailed token, once', async () => {
+    const email = `once-${Math.random().toString(36).slice(2, 8)}@example.com`;
+    await invite(email, 'reviewer');
+    const token = await invitationTokenFor(ctx, email);
+    const page = await new TestClient(ctx.app).get(`/api/v1/invitations/${token}`);
+    expect(page.body).toMatchObject({ email, role: 'reviewer', status: 'pending' });
+    const invitee = await signUpAs(email);
+    const first = await invitee.post(`/api/v1/invitations/${token}/accept`);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ id: ws, role: 'reviewer' });
+    const again = await invitee.post(`/api/v1/invitations/${token}/accept`);
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toBe('This invitation was already accepted.');
+  });
+
+  it('a revoked or replaced invitation link answers 409', async () => {
+    const email = `revoked-${Math.random().toString(36).slice(2, 8)}@example.com`;
+    const first = await invite(email, 'viewer');
+    const firstToken = await invitationTokenFor(ctx, email);
+    await invite(email, 'viewer'); // a new invitation replaces the pending one
+    const secondToken = await invitationTokenFor(ctx, email);
+    expect(secondToken).not.toBe(firstToken);
+    const pending = await owner.get(`/api/v1/workspaces/${ws}/members`);
+    const second = pending.body.invitations.find((i: { email: string }) => i.email === email);
+    expect(second.id).not.toBe(first.body.id);
+    expect((await owner.delete(`/api/v1/workspaces/${ws}/invitations/${second.id}`)).status).toBe(204);
+
+    const invitee = await signUpAs(email);
+    for (const token of [firstToken, secondToken]) {
+      const res = await invitee.post(`/api/v1/invitations/${token}/accept`);
+      expect(res.status).toBe(409);
+      expect(res.body.detail).toBe('This invitation was already revoked.');
+    }
   });
 });

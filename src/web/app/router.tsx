@@ -77,7 +77,7 @@ const welcomeRoute = createRoute({
 
 const invitationRoute = createRoute({
   getParentRoute: () => rootRoute,
-  path: '/invitations/$invitationId',
+  path: '/invitations/$token',
   component: lazyRouteComponent(() => import('../routes/public/invitation'), 'InvitationPage'),
 });
 

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { guard, requireUser } from '../../http/middleware';
 import { errorResponses, jsonBody, jsonResponse, newRouter, workspaceParams } from '../../http/openapi';
+import { baseUrlOf } from '../../lib/env';
 import { auditListSchema } from '../audit/audit.contract';
 import { listWorkspaceAudit } from '../audit/audit.service';
 import { user } from '../auth/auth.schema';
@@ -21,7 +22,7 @@ import {
 import {
   acceptInvitation,
   createWorkspace,
-  getInvitationOrThrow,
+  getInvitationByTokenOrThrow,
   getMe,
   inviteMember,
   listInvitations,
@@ -34,7 +35,7 @@ import {
 export const workspaceRoutes = newRouter();
 const tags = ['Workspaces and members'];
 const memberParams = z.object({ workspaceId: z.string(), id: z.string() });
-const invitationParams = z.object({ id: z.string() });
+const invitationLinkParams = z.object({ token: z.string() });
 
 workspaceRoutes.openapi(
   createRoute({
@@ -136,7 +137,8 @@ workspaceRoutes.openapi(
   }),
   async (c) => {
     const { database, mailer, env } = c.var.services;
-    const baseUrl = env.PUBLIC_URL ?? new URL(c.req.url).origin;
+    // Never the request's own origin: a forged Host header must not decide where the emailed link points.
+    const baseUrl = baseUrlOf(env);
     return c.json(
       await inviteMember(database.db, c.var.scope, c.req.valid('json'), { mailer, baseUrl }),
       201,
@@ -200,26 +202,30 @@ workspaceRoutes.openapi(
 workspaceRoutes.openapi(
   createRoute({
     method: 'get',
-    path: '/invitations/{id}',
+    path: '/invitations/{token}',
     tags,
-    summary: 'An invitation, for its accept page (the id is the secret)',
-    request: { params: invitationParams },
+    summary: 'An invitation, for its accept page (the token is the secret from the emailed link)',
+    request: { params: invitationLinkParams },
     responses: { 200: jsonResponse(invitationSchema, 'The invitation'), ...errorResponses },
   }),
-  async (c) => c.json(await getInvitationOrThrow(c.var.services.database.db, c.req.valid('param').id), 200),
+  async (c) =>
+    c.json(await getInvitationByTokenOrThrow(c.var.services.database.db, c.req.valid('param').token), 200),
 );
 
 workspaceRoutes.openapi(
   createRoute({
     method: 'post',
-    path: '/invitations/{id}/accept',
+    path: '/invitations/{token}/accept',
     tags,
-    summary: 'Accept an invitation as the signed-in user',
-    request: { params: invitationParams },
+    summary: 'Accept an invitation (token from the emailed link) as the signed-in, invited user',
+    request: { params: invitationLinkParams },
     responses: { 200: jsonResponse(workspaceSummarySchema, 'The joined workspace'), ...errorResponses },
   }),
   async (c) =>
-    c.json(await acceptInvitation(c.var.services.database.db, requireUser(c), c.req.valid('param').id), 200),
+    c.json(
+      await acceptInvitation(c.var.services.database.db, requireUser(c), c.req.valid('param').token),
+      200,
+    ),
 );
 
 workspaceRoutes.openapi(

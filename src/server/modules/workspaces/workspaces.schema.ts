@@ -32,6 +32,8 @@ export const invitation = pgTable(
   'invitation',
   {
     id: text('id').primaryKey(),
+    // SHA-256 of the secret token in the emailed link; the id is shown to members, so it cannot be the secret.
+    tokenHash: text('token_hash').notNull().unique(),
     workspaceId: text('workspace_id')
       .notNull()
       .references(() => workspace.id, { onDelete: 'cascade' }),

@@ -6,6 +6,7 @@ import { AppError } from '../../lib/app-error';
 import { newId } from '../../lib/ids';
 import type { WorkspaceScope } from '../../lib/scope';
 import { slugify, slugWithSuffix } from '../../lib/slug';
+import { hashToken, newToken } from '../../lib/tokens';
 import { recordAudit } from '../audit/audit.service';
 import { user } from '../auth/auth.schema';
 import type { Mailer } from '../outbox/outbox.service';
@@ -124,7 +125,10 @@ export async function listInvitations(db: Db, scope: WorkspaceScope): Promise<In
   return rows.map(toInvitation);
 }
 
-/** Invites `email` with `role` and emails them a link to accept. */
+/**
+ * Invites `email` with `role` and emails them a link to accept. The link carries a random token that only
+ * the email holds (the database keeps its hash); the invitation id, which members see, cannot accept.
+ */
 export async function inviteMember(
   db: Db,
   scope: WorkspaceScope,
@@ -141,6 +145,7 @@ export async function inviteMember(
     .where(and(eq(member.workspaceId, scope.workspaceId), sql`lower(${user.email}) = ${input.email}`));
   if (existing) throw new AppError('conflict', `${input.email} is already a member of this workspace.`);
   const id = newId('invitation');
+  const token = newToken();
   const expiresAt = new Date(Date.now() + invitationDays * 86_400_000);
   await db.transaction(async (tx) => {
     await tx
@@ -155,6 +160,7 @@ export async function inviteMember(
       );
     await tx.insert(invitation).values({
       id,
+      tokenHash: hashToken(token),
       workspaceId: scope.workspaceId,
       email: input.email,
       role: input.role,
@@ -177,14 +183,18 @@ export async function inviteMember(
     to: input.email,
     kind: 'member.invitation',
     subject: `${scope.actorName} invited you to ${ws?.name ?? 'a workspace'} on Troupe`,
-    text: `${scope.actorName} invited you to join ${ws?.name} on Troupe as ${input.role}.\n\nAccept the invitation: ${deps.baseUrl}/invitations/${id}\n\nThe invitation expires in ${invitationDays} days.\n`,
+    text: `${scope.actorName} invited you to join ${ws?.name} on Troupe as ${input.role}.\n\nAccept the invitation: ${deps.baseUrl}/invitations/${token}\n\nThe invitation expires in ${invitationDays} days.\n`,
   });
-  return getInvitationOrThrow(db, id);
+  const [created] = await invitationQuery(db).where(eq(invitation.id, id));
+  return toInvitation(created!);
 }
 
-export async function getInvitationOrThrow(db: Db, id: string): Promise<Invitation> {
-  const [row] = await invitationQuery(db).where(eq(invitation.id, id));
-  if (!row) throw new AppError('not_found', 'This invitation does not exist. Ask for a new one.');
+const unknownInvitation = 'This invitation link is not valid. Ask whoever invited you for a new one.';
+
+/** The invitation an emailed link's token opens, for its accept page. */
+export async function getInvitationByTokenOrThrow(db: Db, token: string): Promise<Invitation> {
+  const [row] = await invitationQuery(db).where(eq(invitation.tokenHash, hashToken(token)));
+  if (!row) throw new AppError('not_found', unknownInvitation);
   return toInvitation(row);
 }
 
@@ -210,15 +220,22 @@ export async function revokeInvitation(db: Db, scope: WorkspaceScope, id: string
   });
 }
 
-/** Accepts an invitation for the signed-in user, whose email must be the invited one. */
+/**
+ * Accepts the invitation whose emailed link carries `token`, for the signed-in user, whose email must be
+ * the invited one. It is then marked accepted, so the link works once.
+ */
 export async function acceptInvitation(
   db: Db,
   u: { id: string; name: string; email: string },
-  id: string,
+  token: string,
 ): Promise<WorkspaceSummary> {
   return db.transaction(async (tx) => {
-    const [inv] = await tx.select().from(invitation).where(eq(invitation.id, id)).for('update');
-    if (!inv) throw new AppError('not_found', 'This invitation does not exist. Ask for a new one.');
+    const [inv] = await tx
+      .select()
+      .from(invitation)
+      .where(eq(invitation.tokenHash, hashToken(token)))
+      .for('update');
+    if (!inv) throw new AppError('not_found', unknownInvitation);
     if (inv.email !== u.email.toLowerCase()) {
       throw new AppError(
         'forbidden',
@@ -237,7 +254,7 @@ export async function acceptInvitation(
         .insert(member)
         .values({ id: newId('member'), workspaceId: inv.workspaceId, userId: u.id, role: inv.role });
     }
-    await tx.update(invitation).set({ status: 'accepted' }).where(eq(invitation.id, id));
+    await tx.update(invitation).set({ status: 'accepted' }).where(eq(invitation.id, inv.id));
     const scope: WorkspaceScope = {
       workspaceId: inv.workspaceId,
       userId: u.id,

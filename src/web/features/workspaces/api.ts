@@ -65,16 +65,17 @@ export function removeMember(workspaceId: string, memberId: string): Promise<voi
   return api<void>(`/workspaces/${workspaceId}/members/${memberId}`, { method: 'DELETE' });
 }
 
-export const invitationQuery = (id: string) =>
+/** The invitation an emailed link opens; `token` is the secret part of that link. */
+export const invitationQuery = (token: string) =>
   queryOptions({
-    queryKey: ['invitation', id],
-    queryFn: () => api<Invitation>(`/invitations/${id}`),
+    queryKey: ['invitation', token],
+    queryFn: () => api<Invitation>(`/invitations/${encodeURIComponent(token)}`),
     retry: false,
     meta: { handlesUnauthenticated: true },
   });
 
-export function acceptInvitation(id: string): Promise<WorkspaceSummary> {
-  return api<WorkspaceSummary>(`/invitations/${id}/accept`, { body: {} });
+export function acceptInvitation(token: string): Promise<WorkspaceSummary> {
+  return api<WorkspaceSummary>(`/invitations/${encodeURIComponent(token)}/accept`, { body: {} });
 }
 
 export const outboxQuery = (workspaceId: string) =>

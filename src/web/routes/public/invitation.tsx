@@ -22,11 +22,11 @@ import { formatDate } from '../../lib/format';
 import { roleDescriptions, roleLabels } from '../../lib/labels';
 import { fieldErrorsOf, messageOf } from '../../lib/problems';
 
-const route = getRouteApi('/invitations/$invitationId');
+const route = getRouteApi('/invitations/$token');
 
 export function InvitationPage() {
-  const { invitationId } = route.useParams();
-  const invitation = useQuery(invitationQuery(invitationId));
+  const { token } = route.useParams();
+  const invitation = useQuery(invitationQuery(token));
   const me = useQuery(meQuery);
 
   if (invitation.isPending || me.isPending) return <PageLoader />;
@@ -72,28 +72,28 @@ export function InvitationPage() {
   return (
     <AuthCard title={title} subtitle={subtitle}>
       {signedInAs && signedInAs.email.toLowerCase() === inv.email ? (
-        <AcceptAsSignedIn invitation={inv} />
+        <AcceptAsSignedIn token={token} />
       ) : signedInAs ? (
         <WrongAccount invitation={inv} signedInEmail={signedInAs.email} />
       ) : (
-        <SignUpOrSignIn invitation={inv} />
+        <SignUpOrSignIn invitation={inv} token={token} />
       )}
     </AuthCard>
   );
 }
 
-function useAccept(invitation: Invitation) {
+function useAccept(token: string) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return async () => {
-    const ws = await acceptInvitation(invitation.id);
+    const ws = await acceptInvitation(token);
     await queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
     await navigate({ to: '/w/$workspaceId', params: { workspaceId: ws.id } });
   };
 }
 
-function AcceptAsSignedIn({ invitation }: { invitation: Invitation }) {
-  const accept = useAccept(invitation);
+function AcceptAsSignedIn({ token }: { token: string }) {
+  const accept = useAccept(token);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   return (
@@ -146,9 +146,9 @@ function WrongAccount({ invitation, signedInEmail }: { invitation: Invitation; s
   );
 }
 
-function SignUpOrSignIn({ invitation }: { invitation: Invitation }) {
+function SignUpOrSignIn({ invitation, token }: { invitation: Invitation; token: string }) {
   const queryClient = useQueryClient();
-  const accept = useAccept(invitation);
+  const accept = useAccept(token);
   const [error, setError] = useState<string | null>(null);
   const signUpForm = useForm({
     initialValues: { name: '', password: '' },
