@@ -207,25 +207,3 @@ export async function addMember(ctx: TestContext, owner: TestClient, workspaceId
   const memberId = members.body.members.find((m: { email: string }) => m.email === email).id as string;
   return { client, email, memberId, userId: signup.body.user.id as string };
 }
-
-/** Signs an ambassador in the way a person does: asks for a magic link, then opens it from the outbox. */
-export async function signInAmbassador(ctx: TestContext, email: string) {
-  const client = new TestClient(ctx.app);
-  const asked = await client.post('/api/v1/portal/magic-link', { email });
-  if (asked.status !== 202) throw new Error(`magic link request failed: ${asked.status}`);
-  const { outboxMessage } = await import('../src/server/modules/outbox/outbox.schema');
-  const { desc, eq } = await import('drizzle-orm');
-  const [message] = await ctx.services.database.db
-    .select()
-    .from(outboxMessage)
-    .where(eq(outboxMessage.to, email))
-    .orderBy(desc(outboxMessage.createdAt))
-    .limit(1);
-  const url = /https?:\/\/\S+/.exec(message?.text ?? '')?.[0];
-  if (!url) throw new Error(`no magic link in the outbox for ${email}`);
-  const { pathname, search } = new URL(url);
-  const opened = await client.get(`${pathname}${search}`);
-  if (opened.status !== 302)
-    throw new Error(`magic link did not sign in: ${opened.status} ${JSON.stringify(opened.body)}`);
-  return { client, redirectedTo: opened.headers.get('location') };
-}

@@ -277,3 +277,16 @@ describe('invitation links', () => {
     }
   });
 });
+
+describe('owner invitations', () => {
+  it('are not shown in the outbox to admins, who could otherwise accept them as themselves', async () => {
+    const email = `future-owner-${Date.now()}@example.com`;
+    expect((await owner.post(`/api/v1/workspaces/${ws}/invitations`, { email, role: 'owner' })).status).toBe(
+      201,
+    );
+    const seenByAdmin = await as.admin!.client.get(`/api/v1/workspaces/${ws}/outbox`);
+    expect(seenByAdmin.body.items.some((m: { to: string }) => m.to === email)).toBe(false);
+    const seenByOwner = await owner.get(`/api/v1/workspaces/${ws}/outbox`);
+    expect(seenByOwner.body.items.some((m: { to: string }) => m.to === email)).toBe(true);
+  });
+});

@@ -69,6 +69,7 @@ CREATE TABLE "outbox_message" (
 	"subject" text NOT NULL,
 	"text" text NOT NULL,
 	"kind" text NOT NULL,
+	"readable_by" text DEFAULT 'admin' NOT NULL,
 	"status" text DEFAULT 'recorded' NOT NULL,
 	"error" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

@@ -1,4 +1,5 @@
 import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { roles } from '../../../core/access/roles';
 import { workspace } from '../workspaces/workspaces.schema';
 
 /** Every email Troupe sends is recorded here first, so nothing is lost when no SMTP server is set. */
@@ -11,6 +12,9 @@ export const outboxMessage = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     kind: text('kind').notNull(),
+    /** The least role that may read this message: a link that grants a role is only shown to roles that
+     * could have granted it (an admin must not read an owner invitation and accept it themselves). */
+    readableBy: text('readable_by', { enum: roles }).notNull().default('admin'),
     status: text('status', { enum: ['recorded', 'sent', 'failed'] })
       .notNull()
       .default('recorded'),

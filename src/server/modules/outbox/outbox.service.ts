@@ -1,9 +1,11 @@
 // Sends mail: always records it in the outbox first, then delivers over SMTP when SMTP_URL is set.
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
+import { hasRoleAtLeast, type Role, roles } from '../../../core/access/roles';
 import type { Db } from '../../db/client';
 import { newId } from '../../lib/ids';
 import type { Logger } from '../../lib/logger';
+import type { WorkspaceScope } from '../../lib/scope';
 import type { OutboxMessage } from './outbox.contract';
 import { outboxMessage } from './outbox.schema';
 
@@ -14,6 +16,8 @@ export interface MailInput {
   subject: string;
   text: string;
   kind: string;
+  /** The least role that may read it in the outbox (default admin, the outbox's own floor). */
+  readableBy?: Role;
 }
 
 export interface Mailer {
@@ -34,6 +38,7 @@ export function createMailer(options: { smtpUrl?: string; from: string; logger: 
         subject: mail.subject,
         text: mail.text,
         kind: mail.kind,
+        readableBy: mail.readableBy ?? 'admin',
       }));
       await db.insert(outboxMessage).values(rows);
       if (!transport) return;
@@ -63,16 +68,13 @@ export function createMailer(options: { smtpUrl?: string; from: string; logger: 
   };
 }
 
-/** Lists a workspace's outbox, newest first. */
-export async function listOutbox(
-  db: Db,
-  scope: { workspaceId: string },
-  limit = 200,
-): Promise<OutboxMessage[]> {
+/** Lists a workspace's outbox, newest first: the messages the caller's role may read. */
+export async function listOutbox(db: Db, scope: WorkspaceScope, limit = 200): Promise<OutboxMessage[]> {
+  const readable = roles.filter((r) => hasRoleAtLeast(scope.role, r));
   const rows = await db
     .select()
     .from(outboxMessage)
-    .where(eq(outboxMessage.workspaceId, scope.workspaceId))
+    .where(and(eq(outboxMessage.workspaceId, scope.workspaceId), inArray(outboxMessage.readableBy, readable)))
     .orderBy(desc(outboxMessage.createdAt))
     .limit(limit);
   return rows.map((r) => ({

@@ -182,6 +182,7 @@ export async function inviteMember(
     workspaceIds: [scope.workspaceId],
     to: input.email,
     kind: 'member.invitation',
+    readableBy: input.role === 'owner' ? 'owner' : 'admin',
     subject: `${scope.actorName} invited you to ${ws?.name ?? 'a workspace'} on Troupe`,
     text: `${scope.actorName} invited you to join ${ws?.name} on Troupe as ${input.role}.\n\nAccept the invitation: ${deps.baseUrl}/invitations/${token}\n\nThe invitation expires in ${invitationDays} days.\n`,
   });
