@@ -1,15 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { workspace } from '../workspaces/workspaces.schema';
+import { workspaceIdColumn } from '../../db/columns';
 
 /** Append-only record of state changes (PRODUCT I5): who, what, when, before/after, why. */
 export const auditEvent = pgTable(
   'audit_event',
   {
     id: text('id').primaryKey(),
-    workspaceId: text('workspace_id')
-      .notNull()
-      .references(() => workspace.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceIdColumn(),
     actorType: text('actor_type', { enum: ['user', 'ambassador', 'system'] }).notNull(),
     actorId: text('actor_id'),
     actorName: text('actor_name').notNull(),

@@ -1,24 +1,22 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { stages } from '../../../core/pipeline/stages';
+import { createdAtColumn, workspaceIdColumn } from '../../db/columns';
 import { platforms } from '../programs/programs.contract';
 import { program, tier } from '../programs/programs.schema';
-import { workspace } from '../workspaces/workspaces.schema';
 
 export const creator = pgTable(
   'creator',
   {
     id: text('id').primaryKey(),
-    workspaceId: text('workspace_id')
-      .notNull()
-      .references(() => workspace.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceIdColumn(),
     name: text('name').notNull(),
     email: text('email'),
     phone: text('phone'),
     country: text('country'),
     notes: text('notes').notNull().default(''),
     tags: jsonb('tags').$type<string[]>().notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -32,9 +30,7 @@ export const socialAccount = pgTable(
   'social_account',
   {
     id: text('id').primaryKey(),
-    workspaceId: text('workspace_id')
-      .notNull()
-      .references(() => workspace.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceIdColumn(),
     creatorId: text('creator_id')
       .notNull()
       .references(() => creator.id, { onDelete: 'cascade' }),
@@ -53,9 +49,7 @@ export const ambassador = pgTable(
   'ambassador',
   {
     id: text('id').primaryKey(),
-    workspaceId: text('workspace_id')
-      .notNull()
-      .references(() => workspace.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceIdColumn(),
     programId: text('program_id')
       .notNull()
       .references(() => program.id, { onDelete: 'cascade' }),
@@ -65,7 +59,7 @@ export const ambassador = pgTable(
     stage: text('stage', { enum: stages }).notNull(),
     tierId: text('tier_id').references(() => tier.id, { onDelete: 'set null' }),
     stageChangedAt: timestamp('stage_changed_at', { withTimezone: true }).notNull().defaultNow(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     uniqueIndex('ambassador_program_creator_uq').on(t.programId, t.creatorId),

@@ -1,8 +1,8 @@
 // Ambassador principals are separate from staff users: a portal link grants a portal session for one
 // creator record in one workspace, and nothing else. Only hashes of tokens are stored.
 import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { createdAtColumn, workspaceIdColumn } from '../../db/columns';
 import { creator } from '../people/people.schema';
-import { workspace } from '../workspaces/workspaces.schema';
 
 /** A one-time sign-in link emailed to an ambassador. */
 export const portalLink = pgTable(
@@ -10,15 +10,13 @@ export const portalLink = pgTable(
   {
     id: text('id').primaryKey(),
     tokenHash: text('token_hash').notNull().unique(),
-    workspaceId: text('workspace_id')
-      .notNull()
-      .references(() => workspace.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceIdColumn(),
     creatorId: text('creator_id')
       .notNull()
       .references(() => creator.id, { onDelete: 'cascade' }),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index('portal_link_creator_idx').on(t.creatorId)],
 );
@@ -29,14 +27,12 @@ export const portalSession = pgTable(
   {
     id: text('id').primaryKey(),
     tokenHash: text('token_hash').notNull().unique(),
-    workspaceId: text('workspace_id')
-      .notNull()
-      .references(() => workspace.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceIdColumn(),
     creatorId: text('creator_id')
       .notNull()
       .references(() => creator.id, { onDelete: 'cascade' }),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index('portal_session_creator_idx').on(t.creatorId)],
 );

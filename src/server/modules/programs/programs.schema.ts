@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { workspace } from '../workspaces/workspaces.schema';
+import { createdAtColumn, workspaceIdColumn } from '../../db/columns';
 import type { CadenceItem, KpiTargets, Persona, UsageRights } from './programs.contract';
 import { objectives, programStatuses } from './programs.contract';
 
@@ -7,9 +7,7 @@ export const program = pgTable(
   'program',
   {
     id: text('id').primaryKey(),
-    workspaceId: text('workspace_id')
-      .notNull()
-      .references(() => workspace.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceIdColumn(),
     name: text('name').notNull(),
     slug: text('slug').notNull().unique(),
     objective: text('objective', { enum: objectives }).notNull(),
@@ -24,7 +22,7 @@ export const program = pgTable(
     exclusivityDays: integer('exclusivity_days'),
     competitors: jsonb('competitors').$type<string[]>().notNull(),
     defaultUsageRights: jsonb('default_usage_rights').$type<UsageRights>().notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('program_workspace_idx').on(t.workspaceId)],
@@ -34,9 +32,7 @@ export const tier = pgTable(
   'tier',
   {
     id: text('id').primaryKey(),
-    workspaceId: text('workspace_id')
-      .notNull()
-      .references(() => workspace.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceIdColumn(),
     programId: text('program_id')
       .notNull()
       .references(() => program.id, { onDelete: 'cascade' }),
