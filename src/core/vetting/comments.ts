@@ -1,0 +1,350 @@
+// V2 comment quality: every comment sample judged zero-shot (no training data, no model) by rules a
+// reviewer can read back. Seed 003: if half or more are obvious spam, skip the creator.
+import { type CommentRef, type DetectorResult, evidenceLimit, type Flag } from './flags';
+import type { CreatorInput } from './input';
+
+export const commentSpamReasons = [
+  'generic-praise',
+  'emoji-only',
+  'non-word',
+  'promo',
+  'link',
+  'scam-bait',
+  'bait-author',
+  'duplicate',
+  'zero-follower-author',
+] as const;
+export type CommentSpamReason = (typeof commentSpamReasons)[number];
+
+/** Spam share at or above which the creator should be skipped (seed 003, PRODUCT V2). */
+export const skipSpamShare = 0.5;
+/** Assumption: a quarter of spam is already well above what genuine accounts attract; worth a look. */
+export const warnSpamShare = 0.25;
+
+// Words that carry praise but say nothing about the post. A comment made only of these (and the filler
+// below) could be pasted under any post, which is what makes it generic.
+const praiseWords = new Set(
+  (
+    'nice love loved lovely loving great good beautiful beauty gorgeous amazing awesome cool cute pretty ' +
+    'stunning perfect perfection wow wonderful fantastic fabulous excellent superb incredible brilliant best ' +
+    'fire lit goals dope sweet adorable queen king epic legend splendid omg yay yes bravo magnificent ' +
+    'marvelous marvellous glorious fab wonderfull beautifull nicee lovee wooow woow damn'
+  ).split(' '),
+);
+const fillerWords = new Set(
+  (
+    "so very really such this that these it is its it's what a an the pic pics picture pictures photo photos " +
+    'shot shots post posts content feed page profile account video videos vid reel reels you your u ur ' +
+    'look looks looking keep up work job always as usual just too much bro dear girl guys sis babe man mate ' +
+    'well done thanks thank for sharing share stuff vibes vibe absolutely totally simply literally i im ' +
+    "i'm am in with of all we are day have one ever and wow omg oh my god here there like wish was be " +
+    'absolutely sooo soo nice one again today keep going lol haha hahaha'
+  ).split(' '),
+);
+
+// Short tokens people really write that contain no vowel; everything else vowel-less is noise.
+const vowelFreeWords = new Set(
+  (
+    'omg lol lmao hmm hm brb btw tbh ngl idk smh pls plz thx ty nyc spf diy bts ootd grwm rn fr irl dm dms tv ' +
+    'mm mmm shh pfp ppl'
+  ).split(' '),
+);
+
+const promoPattern = new RegExp(
+  [
+    'check (?:out )?my (?:page|profile|channel|account|feed|bio|videos?|content|latest|posts?|reels?)',
+    'follow (?:me|back|for follow|4 ?follow)',
+    '\\b(?:f4f|l4l|s4s|sub ?4 ?sub|follow4follow|like4like|followback)\\b',
+    '\\b(?:dm|inbox|message) (?:me|us)\\b(?! (?:the|your|that|it|when|if|how|what|which)\\b)',
+    'send (?:me |us )?(?:a )?dm\\b',
+    'link (?:is )?in (?:my |the )?bio',
+    'visit my (?:page|profile|channel|account|site|shop|store)',
+    'subscribe to my',
+    '\\b(?:promote|promoting) (?:it|your|this|you)',
+    '\\b(?:get|gain|grow) (?:more |real |free )?(?:followers|likes|views)',
+    'shout ?out for shout ?out',
+  ].join('|'),
+  '',
+);
+
+const linkPattern =
+  /(?:https?:\/\/|\bwww\.|\bbit\.ly\b|\blinktr\.ee\b|\bt\.me\/|\bwa\.me\/|\b[a-z0-9-]{2,}\.(?:com|net|org|io|ly|me|co|xyz|shop|store|link|site|online|biz|info|app|click|top|live)(?:\/\S*)?(?=$|[\s,!?)]))/;
+
+const scamPattern = new RegExp(
+  [
+    '\\b(?:crypto|bitcoin|btc|ethereum|usdt|forex|nft|binary options?)\\b',
+    '\\b(?:investment|trading|forex) (?:platform|opportunit\\w*|plan|manager|expert|account|mentor|coach)',
+    '\\b(?:passive income|financial freedom|cash ?app|sugar (?:daddy|mommy))\\b',
+    '\\b(?:earn|earned|earning|make|made|making)\\s+(?:up to\\s+)?\\$\\s?\\d',
+    '\\$\\s?\\d[\\d,]*k?\\s*(?:a|per|every|each)\\s*(?:day|week|month)',
+    "\\b(?:you(?:'ve| have)? won|claim (?:your|ur) (?:prize|reward|gift))",
+    '\\b(?:won|winner|selected|chosen)\\b.{0,30}\\bgiveaway|\\bgiveaway\\b.{0,30}\\b(?:won|winner|dm|claim|selected)',
+    '\\b(?:dm|message|contact|inbox)\\b.{0,25}\\b(?:collab\\w*|ambassador\\w*|promo\\w*|feature|partnership)',
+    '\\b(?:collab\\w*|ambassador\\w*|promo\\w*|partnership)\\b.{0,25}\\b(?:dm|message us|contact us|inbox)\\b',
+  ].join('|'),
+  '',
+);
+
+const baitAuthorPattern =
+  /(?:promo|collab|crypto|forex|bitcoin|giveaway|ambassador|trading|invest|followers)/i;
+
+const consonantRunPattern = /[bcdfghjklmnpqrstvwxz]{5,}/;
+
+// Words that can start a promo or scam phrase. The phrase patterns only run when one is present, which
+// keeps a 4,500-comment report within the engine's CPU budget.
+const phraseTriggers = new Set(
+  (
+    'check follow f4f l4l s4s sub sub4sub follow4follow like4like followback dm dms inbox message send link ' +
+    'visit subscribe promote promoting get gain grow shout shoutout crypto bitcoin btc ethereum usdt forex ' +
+    'nft binary investment trading passive financial cash cashapp sugar earn earned earning make made making ' +
+    "won winner selected chosen giveaway claim contact you've"
+  ).split(' '),
+);
+const triggerPrefixes = ['collab', 'ambassador', 'promo', 'partner'];
+
+function hasPhraseTrigger(tokens: readonly string[], lower: string): boolean {
+  if (lower.includes('$')) return true;
+  for (const prefix of triggerPrefixes) if (lower.includes(prefix)) return true;
+  for (const token of tokens) if (phraseTriggers.has(token)) return true;
+  return false;
+}
+
+/** Collapses letters stretched three or more times ("sooo" → "so"). */
+function collapseStretches(token: string): string {
+  let out = '';
+  for (let i = 0; i < token.length; i++) {
+    if (i >= 2 && token[i] === token[i - 1] && token[i] === token[i - 2]) continue;
+    out += token[i];
+  }
+  return out;
+}
+
+// Code-unit classes for the scanner below. Emoji live in surrogate pairs starting D83C–D83E and in the
+// symbol blocks 2190–2BFF (❤ ✨ ⭐); general punctuation (2000–206F: dashes, curly quotes) separates words.
+function isEmojiUnit(code: number): boolean {
+  return (code >= 0xd83c && code <= 0xd83e) || (code >= 0x2190 && code <= 0x2bff);
+}
+function isWordUnit(code: number): boolean {
+  if (code < 0x80) {
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x27;
+  }
+  if (code === 0xd7 || code === 0xf7) return false;
+  if (code >= 0x2000 && code <= 0x2bff) return false;
+  if (code >= 0x3000 && code <= 0x303f) return false; // CJK punctuation
+  if (code >= 0xfe00 && code <= 0xfe0f) return false; // emoji variation selectors
+  if (code >= 0xd800 && code <= 0xdfff) return !isEmojiUnit(code) && !(code >= 0xdc00 && code <= 0xdfff);
+  return code >= 0xc0;
+}
+
+interface ScannedComment {
+  lower: string;
+  tokens: string[];
+  hasEmoji: boolean;
+}
+
+/**
+ * Lower-cased words (any script) with stretched letters shrunk, and whether the text has emoji. A hand
+ * scan rather than Unicode-property regexes: several times faster on thousands of comments.
+ */
+function scanComment(text: string): ScannedComment {
+  let lower = text.toLowerCase();
+  if (lower.includes('\u2019')) lower = lower.replaceAll('\u2019', "'");
+  const tokens: string[] = [];
+  let hasEmoji = false;
+  let start = -1;
+  let hasStretch = false;
+  for (let i = 0; i <= lower.length; i++) {
+    const code = i < lower.length ? lower.charCodeAt(i) : 0x20;
+    if (isWordUnit(code)) {
+      if (start < 0) {
+        start = i;
+        hasStretch = false;
+      } else if (i - start >= 2 && code === lower.charCodeAt(i - 1) && code === lower.charCodeAt(i - 2)) {
+        hasStretch = true;
+      }
+      continue;
+    }
+    if (isEmojiUnit(code)) hasEmoji = true;
+    if (start >= 0) {
+      const token = lower.slice(start, i);
+      tokens.push(hasStretch ? collapseStretches(token) : token);
+      start = -1;
+    }
+  }
+  return { lower, tokens, hasEmoji };
+}
+
+function isNonWord(token: string): boolean {
+  if (/\d/.test(token)) return false;
+  if (token.length === 1) return token !== 'i' && token !== 'a';
+  if (!/[aeiouy]/.test(token)) return !vowelFreeWords.has(token);
+  return consonantRunPattern.test(token);
+}
+
+export interface CommentContext {
+  authorFollowers?: number;
+  author?: string;
+}
+
+function analyzeComment(
+  text: string,
+  context: CommentContext,
+): { reasons: CommentSpamReason[]; tokens: string[]; lower: string } {
+  const reasons: CommentSpamReason[] = [];
+  const { lower, tokens, hasEmoji } = scanComment(text);
+
+  if (tokens.length === 0) {
+    reasons.push(hasEmoji ? 'emoji-only' : 'non-word');
+  } else {
+    if (
+      tokens.length <= 8 &&
+      tokens.some((t) => praiseWords.has(t)) &&
+      tokens.every((t) => praiseWords.has(t) || fillerWords.has(t))
+    ) {
+      reasons.push('generic-praise');
+    } else if (tokens.length <= 3 && tokens.every(isNonWord)) {
+      reasons.push('non-word');
+    }
+    if (hasPhraseTrigger(tokens, lower)) {
+      if (promoPattern.test(lower)) reasons.push('promo');
+      if (scamPattern.test(lower)) reasons.push('scam-bait');
+    }
+  }
+  if ((lower.includes('.') || lower.includes('/')) && linkPattern.test(lower)) reasons.push('link');
+  if (context.author && baitAuthorPattern.test(context.author)) reasons.push('bait-author');
+  if (context.authorFollowers === 0) reasons.push('zero-follower-author');
+  // A bait handle on an otherwise specific comment is not enough on its own (a shop owner can be a fan).
+  if (reasons.length === 1 && reasons[0] === 'bait-author') reasons.length = 0;
+  return { reasons, tokens, lower };
+}
+
+/**
+ * The reasons one comment reads as spam, empty when it reads as genuine. Duplicates need the other posts,
+ * so `checkComments` adds those.
+ * @example classifyComment('Nice pic!! 😍') // ['generic-praise']
+ */
+export function classifyComment(text: string, context: CommentContext = {}): CommentSpamReason[] {
+  return analyzeComment(text, context).reasons;
+}
+
+export interface CommentItem {
+  postId: string;
+  index: number;
+  author: string;
+  isSpam: boolean;
+  reasons: CommentSpamReason[];
+}
+
+export interface CommentFigures {
+  /** Samples judged, without the creator's own replies. */
+  sampled: number;
+  spamCount: number;
+  spamShare: number | null;
+  byReason: Record<CommentSpamReason, number>;
+  creatorReplies: number;
+}
+
+export interface CommentQualityResult extends DetectorResult<CommentFigures> {
+  items: CommentItem[];
+  spamShare: number | null;
+}
+
+function normalizeHandle(handle: string): string {
+  return handle.trim().replace(/^@/, '').toLowerCase();
+}
+
+export function checkComments(input: CreatorInput): CommentQualityResult {
+  const creator = normalizeHandle(input.handle);
+  const isCreator = (author: string) =>
+    author === input.handle ||
+    (Math.abs(author.length - creator.length) <= 2 && normalizeHandle(author) === creator);
+  const items: CommentItem[] = [];
+  const texts: string[] = [];
+  const keys: string[] = [];
+  const postsByText = new Map<string, Set<string>>();
+  let creatorReplies = 0;
+
+  for (const post of input.posts ?? []) {
+    const samples = post.commentSamples ?? [];
+    for (let index = 0; index < samples.length; index++) {
+      const sample = samples[index]!;
+      texts.push(sample.text);
+      // The creator answering their audience is conversation, not audience quality: left out of the share.
+      if (isCreator(sample.author)) {
+        creatorReplies++;
+        keys.push('');
+        items.push({ postId: post.id, index, author: sample.author, isSpam: false, reasons: [] });
+        continue;
+      }
+      const { reasons, tokens, lower } = analyzeComment(sample.text, {
+        author: sample.author,
+        authorFollowers: sample.authorFollowers,
+      });
+      items.push({ postId: post.id, index, author: sample.author, isSpam: reasons.length > 0, reasons });
+      // Only phrases of three or more words: "congrats!" twice is two fans, a pasted sentence is a script.
+      // Bots paste text verbatim, so the lower-cased text itself is the key.
+      const key = tokens.length >= 3 ? lower.trim() : '';
+      keys.push(key);
+      if (key) {
+        const posts = postsByText.get(key);
+        if (posts) posts.add(post.id);
+        else postsByText.set(key, new Set([post.id]));
+      }
+    }
+  }
+
+  const byReason = Object.fromEntries(commentSpamReasons.map((r) => [r, 0])) as Record<
+    CommentSpamReason,
+    number
+  >;
+  let sampled = 0;
+  let spamCount = 0;
+  const spamRefs: CommentRef[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const key = keys[i]!;
+    if (key === '' && item.reasons.length === 0 && isCreator(item.author)) continue;
+    sampled++;
+    if (key && postsByText.get(key)!.size >= 2) {
+      item.reasons.push('duplicate');
+      item.isSpam = true;
+    }
+    for (const reason of item.reasons) byReason[reason]++;
+    if (item.isSpam) {
+      spamCount++;
+      if (spamRefs.length < evidenceLimit) {
+        spamRefs.push({ postId: item.postId, index: item.index, author: item.author, text: texts[i]! });
+      }
+    }
+  }
+
+  const spamShare = sampled > 0 ? Math.round((spamCount / sampled) * 1000) / 1000 : null;
+  const flags: Flag[] = [];
+  if (spamShare === null) {
+    flags.push({
+      code: 'comments.no-data',
+      severity: 'info',
+      message: 'No comment samples were given; comment quality was not measured.',
+      evidence: {},
+    });
+  } else if (spamShare >= warnSpamShare) {
+    const isSkip = spamShare >= skipSpamShare;
+    const shown = spamRefs.slice(0, evidenceLimit);
+    const omitted = spamCount - shown.length;
+    const top = commentSpamReasons
+      .filter((r) => byReason[r] > 0)
+      .sort((a, b) => byReason[b] - byReason[a])
+      .slice(0, 3)
+      .map((r) => `${r} ${byReason[r]}`)
+      .join(', ');
+    flags.push({
+      code: isSkip ? 'comments.mostly-spam' : 'comments.spam',
+      severity: isSkip ? 'critical' : 'warning',
+      message:
+        `${spamCount} of ${sampled} sampled comments (${Math.round(spamShare * 100)} %) read as generic, bot or spam ` +
+        `(${top})${isSkip ? '; at 50 % or more, seed 003 says skip this creator' : ''}.`,
+      evidence: { comments: shown, posts: [...new Set(shown.map((c) => c.postId))], omitted },
+    });
+  }
+  return { figures: { sampled, spamCount, spamShare, byReason, creatorReplies }, flags, items, spamShare };
+}
