@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { makeBenchCreator } from '../src/core/vetting/perf';
+import { vetCreator } from '../src/core/vetting/report';
 import { createApp } from '../src/server/http/app';
 import { loadEnv } from '../src/server/lib/env';
 import { openServices } from '../src/server/main';
@@ -100,6 +102,17 @@ t = performance.now();
 await call('GET', `/api/v1/workspaces/${ws}/programs/${program.id}/ambassadors`, cookie);
 const boardMs = performance.now() - t;
 
+// Vetting (DESIGN bar: < 5 ms of CPU for 90 days of posts with 50 comments each): CPU time per report.
+const creator = makeBenchCreator();
+const now = new Date(Math.max(...(creator.posts ?? []).map((p) => Date.parse(p.postedAt))) + 86_400_000);
+for (let i = 0; i < 20; i++) vetCreator(creator, { now }); // warm up the JIT
+const reports = 200;
+const cpuBefore = process.cpuUsage();
+for (let i = 0; i < reports; i++) vetCreator(creator, { now });
+const cpu = process.cpuUsage(cpuBefore);
+const vetMs = (cpu.user + cpu.system) / 1000 / reports;
+const comments = (creator.posts ?? []).reduce((n, p) => n + (p.commentSamples?.length ?? 0), 0);
+
 const rss = process.memoryUsage().rss / 1024 / 1024;
 console.log(`Troupe bench (embedded PGlite, one run, ${new Date().toISOString()})`);
 console.log(
@@ -112,6 +125,9 @@ console.log(
   `people page (100): p50 ${percentile(listTimes, 0.5).toFixed(1)} ms, p99 ${percentile(listTimes, 0.99).toFixed(1)} ms of ${rows} creators`,
 );
 console.log(`pipeline board:    ${boardMs.toFixed(0)} ms for ${rows} ambassadors`);
+console.log(
+  `vetting report:    ${vetMs.toFixed(2)} ms CPU per report (${creator.posts?.length} posts, ${comments} comments; bar < 5 ms: ${vetMs < 5 ? 'met' : 'not met'})`,
+);
 console.log(`memory:            ${rss.toFixed(0)} MB RSS (embedded database in-process)`);
 
 services.mailer.close();
