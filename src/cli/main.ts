@@ -8,6 +8,7 @@ import { importCommand } from './commands/import';
 import { migrateCommand } from './commands/migrate';
 import { seedCommand } from './commands/seed';
 import { serveCommand } from './commands/serve';
+import { vetCommand } from './commands/vet';
 import { CommandError, UsageError } from './errors';
 import { type CliIo, println, processIo, type RunOptions } from './io';
 
@@ -19,6 +20,7 @@ export const commands: readonly Command[] = [
   seedCommand,
   importCommand,
   exportCommand,
+  vetCommand,
 ];
 
 export function overviewHelp(): string {
@@ -45,6 +47,7 @@ Examples:
   troupe serve
   troupe import creators customers.csv --workspace glow-co --skip-bad-rows
   troupe export creators --workspace glow-co --stage active --out active.csv
+  troupe vet --input creator.json
 `;
 }
 
