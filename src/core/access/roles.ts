@@ -18,6 +18,8 @@ export const permissions = {
   'people.write': 'manager',
   'pipeline.move': 'manager',
   'audit.read': 'viewer',
+  // Reviewers vet applicants for the committee (seed 001), so they may run reports.
+  'vetting.run': 'reviewer',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof permissions;

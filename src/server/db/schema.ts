@@ -5,4 +5,5 @@ export * from '../modules/outbox/outbox.schema';
 export * from '../modules/people/people.schema';
 export * from '../modules/portal/portal.schema';
 export * from '../modules/programs/programs.schema';
+export * from '../modules/vetting/vetting.schema';
 export * from '../modules/workspaces/workspaces.schema';

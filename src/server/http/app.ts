@@ -13,6 +13,7 @@ import { version } from '../lib/version';
 import { peopleRoutes } from '../modules/people/people.routes';
 import { portalRoutes } from '../modules/portal/portal.routes';
 import { programRoutes } from '../modules/programs/programs.routes';
+import { vettingRoutes } from '../modules/vetting/vetting.routes';
 import { workspaceRoutes } from '../modules/workspaces/workspaces.routes';
 import type { AppEnv, Services } from './context';
 import { problemResponse } from './errors';
@@ -31,6 +32,7 @@ export function buildApi() {
   api.route('/', programRoutes);
   api.route('/', peopleRoutes);
   api.route('/', portalRoutes);
+  api.route('/', vettingRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

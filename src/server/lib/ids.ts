@@ -16,6 +16,7 @@ export const idPrefixes = {
   outboxMessage: 'msg',
   portalLink: 'plk',
   portalSession: 'pss',
+  vettingReport: 'vet',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

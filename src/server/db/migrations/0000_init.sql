@@ -193,6 +193,21 @@ CREATE TABLE "workspace" (
 	CONSTRAINT "workspace_slug_unique" UNIQUE("slug")
 );
 --> statement-breakpoint
+CREATE TABLE "vetting_report" (
+	"id" text PRIMARY KEY NOT NULL,
+	"workspace_id" text NOT NULL,
+	"creator_id" text,
+	"program_id" text,
+	"handle" text NOT NULL,
+	"platform" text NOT NULL,
+	"engine_version" text NOT NULL,
+	"score" integer NOT NULL,
+	"verdict" text NOT NULL,
+	"input" jsonb NOT NULL,
+	"report" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "audit_event" ADD CONSTRAINT "audit_event_workspace_id_workspace_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspace"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "account" ADD CONSTRAINT "account_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session" ADD CONSTRAINT "session_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -215,6 +230,9 @@ ALTER TABLE "invitation" ADD CONSTRAINT "invitation_workspace_id_workspace_id_fk
 ALTER TABLE "invitation" ADD CONSTRAINT "invitation_invited_by_user_id_fk" FOREIGN KEY ("invited_by") REFERENCES "public"."user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member" ADD CONSTRAINT "member_workspace_id_workspace_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspace"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member" ADD CONSTRAINT "member_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "vetting_report" ADD CONSTRAINT "vetting_report_workspace_id_workspace_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspace"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "vetting_report" ADD CONSTRAINT "vetting_report_creator_id_creator_id_fk" FOREIGN KEY ("creator_id") REFERENCES "public"."creator"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "vetting_report" ADD CONSTRAINT "vetting_report_program_id_program_id_fk" FOREIGN KEY ("program_id") REFERENCES "public"."program"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_event_workspace_idx" ON "audit_event" USING btree ("workspace_id","created_at");--> statement-breakpoint
 CREATE INDEX "audit_event_creator_idx" ON "audit_event" USING btree ("creator_id","created_at");--> statement-breakpoint
 CREATE INDEX "audit_event_entity_idx" ON "audit_event" USING btree ("entity_id");--> statement-breakpoint
@@ -238,4 +256,6 @@ CREATE INDEX "tier_program_idx" ON "tier" USING btree ("program_id");--> stateme
 CREATE INDEX "invitation_workspace_idx" ON "invitation" USING btree ("workspace_id");--> statement-breakpoint
 CREATE INDEX "invitation_email_idx" ON "invitation" USING btree ("email");--> statement-breakpoint
 CREATE UNIQUE INDEX "member_workspace_user_uq" ON "member" USING btree ("workspace_id","user_id");--> statement-breakpoint
-CREATE INDEX "member_user_idx" ON "member" USING btree ("user_id");
+CREATE INDEX "member_user_idx" ON "member" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "vetting_report_workspace_idx" ON "vetting_report" USING btree ("workspace_id","created_at");--> statement-breakpoint
+CREATE INDEX "vetting_report_creator_idx" ON "vetting_report" USING btree ("creator_id");
