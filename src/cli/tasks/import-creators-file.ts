@@ -1,12 +1,9 @@
-// The work of `troupe import creators`: validate the whole file, report each bad row, write all or nothing.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { systemScope } from '../../server/lib/scope';
 import { importCreatorsCsv } from '../../server/modules/people/creator-csv.service';
 import type { CommandContext } from '../command';
-import { CommandError } from '../errors';
 import { println } from '../io';
 import { resolveProgram, resolveWorkspace, withDatabase } from '../open';
+import { readUserFile } from '../read-user-file';
 
 export interface ImportCreatorsRequest {
   file: string;
@@ -14,24 +11,6 @@ export interface ImportCreatorsRequest {
   program: string | undefined;
   skipBadRows: boolean;
   dryRun: boolean;
-}
-
-/** Reads a file the user named; the error says which file and why, without a stack trace. */
-function readUserFile(cwd: string, file: string): string {
-  try {
-    return readFileSync(resolve(cwd, file), 'utf8');
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : (error as Error).message;
-    throw new CommandError(`Cannot read ${file}: ${why}.`);
-  }
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {

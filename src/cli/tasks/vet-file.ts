@@ -1,11 +1,10 @@
-// The work of `troupe vet`: read a creator JSON (or a pool as JSONL), validate it, vet it, print the report.
-import { readFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import type { z } from 'zod';
 import { type CreatorInput, parseCreatorInput, vetCreator, vetPool } from '../../core/vetting';
 import type { CommandContext } from '../command';
-import { CommandError, UsageError } from '../errors';
+import { UsageError } from '../errors';
 import { println } from '../io';
+import { readUserFile } from '../read-user-file';
 import { formatPoolReport, formatVettingReport } from './vet-report-text';
 
 export interface VetRequest {
@@ -13,23 +12,6 @@ export interface VetRequest {
   /** Read the file as JSONL even when it is not named .jsonl. */
   pool: boolean;
   json: boolean;
-}
-
-function readInput(path: string, cwd: string): string {
-  try {
-    return readFileSync(resolve(cwd, path), 'utf8');
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : (error as Error).message;
-    throw new CommandError(`Cannot read ${path}: ${why}.`);
-  }
 }
 
 /** `posts.3.likes: posts.likes must be a number`, plus how many other problems there are. */
@@ -71,7 +53,7 @@ function parseJsonLines(text: string, file: string): CreatorInput[] {
 }
 
 export async function vetFile(request: VetRequest, ctx: CommandContext): Promise<number> {
-  const text = readInput(request.input, ctx.io.cwd);
+  const text = readUserFile(ctx.io.cwd, request.input);
   const isPool = request.pool || extname(request.input).toLowerCase() === '.jsonl';
   if (isPool) return printPool(parseJsonLines(text, request.input), request, ctx);
 

@@ -1,18 +1,7 @@
 // A deterministic, realistic-sized creator for the vetting benchmark (DESIGN.md: a full report for 90 days
 // of posts with 50 comments each in under 5 ms of CPU). Used by bench/ and the vetting tests.
+import { seededRandom } from '../seeded-random';
 import type { CreatorInput } from './input';
-
-// mulberry32: a tiny seeded generator, so every run benchmarks the same creator.
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 // Genuine comments are built from parts so that, as in real life, almost no two are the same text.
 const openers = [

@@ -3,6 +3,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { count, eq, sql } from 'drizzle-orm';
 import type { Stage } from '../../../core/pipeline/stages';
+import { seededRandom } from '../../../core/seeded-random';
 import type { Services } from '../../http/context';
 import type { WorkspaceScope } from '../../lib/scope';
 import { baseUrlOf } from '../../main';
@@ -26,7 +27,6 @@ import {
   demoTags,
   demoUser,
   demoWorkspaceName,
-  seededRandom,
 } from './demo-data';
 
 export { demoAmbassadorEmail, demoUser, demoWorkspaceName } from './demo-data';
