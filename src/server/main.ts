@@ -30,8 +30,6 @@ function authSecret(env: Env, logger: Logger): string {
   return secret;
 }
 
-export { baseUrlOf };
-
 /** Wires the services around an open database. */
 export function createServices(
   env: Env,

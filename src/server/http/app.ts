@@ -23,8 +23,8 @@ import { newRouter } from './openapi';
 
 const webDist = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
-/** Builds the /api/v1 router (exported separately so the OpenAPI document can be produced without a server). */
-export function buildApi() {
+/** Builds the /api/v1 router with its OpenAPI document. */
+function buildApi() {
   const api = newRouter();
   api.use('*', loadSession);
   api.use('/workspaces/:workspaceId/*', workspaceScope);
@@ -102,5 +102,3 @@ export function createApp(services: Services, options: AppOptions = {}) {
   }
   return app;
 }
-
-export type App = ReturnType<typeof createApp>;

@@ -20,7 +20,6 @@ export interface SessionUser {
   id: string;
   name: string;
   email: string;
-  emailVerified: boolean;
 }
 
 export type AppEnv = {

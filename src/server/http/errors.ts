@@ -2,23 +2,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ZodError } from 'zod';
-import { AppError, errorCodes, type FieldProblem } from '../lib/app-error';
+import { AppError, errorCodes } from '../lib/app-error';
 import type { AppEnv } from './context';
-
-/** Converts zod issues to field problems such as `{field: "persona.followerMax", message: "..."}`. */
-export function zodProblems(error: ZodError, prefix = ''): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
-    message: issue.message,
-  }));
-}
-
-/** Builds the validation AppError whose detail names every field and its problem. */
-export function validationError(problems: FieldProblem[]): AppError {
-  const detail = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
-  return new AppError('validation_failed', detail, { problems });
-}
 
 /**
  * The PostgreSQL unique violation (SQLSTATE 23505) behind `error`, if any: a race that slipped past a

@@ -15,10 +15,7 @@ export const portalCookie = 'troupe_portal';
 export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
   const result = await c.var.services.auth.api.getSession({ headers: c.req.raw.headers });
   const u = result?.user;
-  c.set(
-    'user',
-    u ? ({ id: u.id, name: u.name, email: u.email, emailVerified: u.emailVerified } as SessionUser) : null,
-  );
+  c.set('user', u ? ({ id: u.id, name: u.name, email: u.email } as SessionUser) : null);
   await next();
 });
 

@@ -1,8 +1,8 @@
 // Helpers for declaring OpenAPI routes from the zod contracts with less repetition.
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ZodType } from 'zod';
+import { validationError, zodProblems } from '../lib/app-error';
 import type { AppEnv } from './context';
-import { validationError, zodProblems } from './errors';
 
 /** A router whose request validation failures become 422 problem+json naming each field. */
 export function newRouter(): OpenAPIHono<AppEnv> {
@@ -22,7 +22,7 @@ export function jsonResponse<T extends ZodType>(schema: T, description: string) 
   return { content: { 'application/json': { schema } }, description } as const;
 }
 
-export const problemSchema = z.object({
+const problemSchema = z.object({
   type: z.string(),
   title: z.string(),
   status: z.number(),

@@ -1,4 +1,5 @@
 // The one error type services throw; http/errors.ts turns it into an RFC 9457 problem+json response.
+import type { ZodError } from 'zod';
 
 /** The closed set of error codes, each with its HTTP status and a title shown to API users. */
 export const errorCodes = {
@@ -47,4 +48,18 @@ export class AppError extends Error {
 /** Throws a not_found AppError naming the missing thing, e.g. `notFound('program', id)`. */
 export function notFound(kind: string, id: string): AppError {
   return new AppError('not_found', `No ${kind} with id ${id} in this workspace.`);
+}
+
+/** Converts zod issues to field problems such as `{field: "persona.followerMax", message: "..."}`. */
+export function zodProblems(error: ZodError, prefix = ''): FieldProblem[] {
+  return error.issues.map((issue) => ({
+    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
+    message: issue.message,
+  }));
+}
+
+/** Builds the validation AppError whose detail names every field and its problem. */
+export function validationError(problems: FieldProblem[]): AppError {
+  const detail = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+  return new AppError('validation_failed', detail, { problems });
 }

@@ -4,17 +4,22 @@ import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { createdAtColumn, workspaceIdColumn } from '../../db/columns';
 import { creator } from '../people/people.schema';
 
+/** What links and sessions both are: a hashed token granting one creator record until it expires. */
+const grantColumns = () => ({
+  id: text('id').primaryKey(),
+  tokenHash: text('token_hash').notNull().unique(),
+  workspaceId: workspaceIdColumn(),
+  creatorId: text('creator_id')
+    .notNull()
+    .references(() => creator.id, { onDelete: 'cascade' }),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
 /** A one-time sign-in link emailed to an ambassador. */
 export const portalLink = pgTable(
   'portal_link',
   {
-    id: text('id').primaryKey(),
-    tokenHash: text('token_hash').notNull().unique(),
-    workspaceId: workspaceIdColumn(),
-    creatorId: text('creator_id')
-      .notNull()
-      .references(() => creator.id, { onDelete: 'cascade' }),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    ...grantColumns(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: createdAtColumn(),
   },
@@ -25,13 +30,7 @@ export const portalLink = pgTable(
 export const portalSession = pgTable(
   'portal_session',
   {
-    id: text('id').primaryKey(),
-    tokenHash: text('token_hash').notNull().unique(),
-    workspaceId: workspaceIdColumn(),
-    creatorId: text('creator_id')
-      .notNull()
-      .references(() => creator.id, { onDelete: 'cascade' }),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    ...grantColumns(),
     createdAt: createdAtColumn(),
   },
   (t) => [index('portal_session_creator_idx').on(t.creatorId)],
