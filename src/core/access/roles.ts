@@ -20,6 +20,12 @@ export const permissions = {
   'audit.read': 'viewer',
   // Reviewers vet applicants for the committee (seed 001), so they may run reports.
   'vetting.run': 'reviewer',
+  // A reviewer may set aside a flag they have checked, with a reason (audited).
+  'vetting.override': 'reviewer',
+  // Committee members score applicants (R5); managers decide.
+  'committee.score': 'reviewer',
+  'prospects.write': 'manager',
+  'outreach.send': 'manager',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof permissions;

@@ -17,6 +17,12 @@ export const idPrefixes = {
   portalLink: 'plk',
   portalSession: 'pss',
   vettingReport: 'vet',
+  vettingFlagOverride: 'vfo',
+  application: 'app',
+  applicationReview: 'rev',
+  prospectList: 'pls',
+  outreachTemplate: 'otp',
+  outreachMessage: 'out',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

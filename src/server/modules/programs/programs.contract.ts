@@ -51,6 +51,73 @@ export const usageRightsSchema = z.object({
   durationDays: z.number().int().min(1).max(3650).nullable().default(null),
 });
 
+/** R1: a question on the public application page. `id` keys the answer, so renaming the label keeps answers. */
+export const questionTypes = ['text', 'choice', 'url', 'number'] as const;
+export const applicationQuestionSchema = z
+  .object({
+    id: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'must be 1–40 lowercase letters, digits, "-" or "_"'),
+    label: z.string().trim().min(1, 'is required').max(200),
+    type: z.enum(questionTypes),
+    required: z.boolean().default(false),
+    options: z.array(z.string().trim().min(1).max(100)).max(30).default([]),
+    help: z.string().trim().max(300).default(''),
+  })
+  .refine((q) => q.type !== 'choice' || q.options.length >= 2, {
+    message: 'a choice question needs at least two options',
+    path: ['options'],
+  });
+
+/** R1: the public application page of a program (`/apply/<slug>`). Closed until the brand opens it. */
+export const applicationFormSchema = z
+  .object({
+    open: z.boolean().default(false),
+    headline: z.string().trim().max(160).default(''),
+    intro: z.string().trim().max(4000).default(''),
+    questions: z.array(applicationQuestionSchema).max(30).default([]),
+    consentText: z
+      .string()
+      .trim()
+      .min(1, 'is required')
+      .max(2000)
+      .default('I agree that the brand may store my answers and contact me about this program.'),
+    accentColor: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as #7048e8')
+      .default('#7048e8'),
+  })
+  .refine((f) => new Set(f.questions.map((q) => q.id)).size === f.questions.length, {
+    message: 'question ids must be unique',
+    path: ['questions'],
+  });
+
+/** R5: one criterion of the committee's rubric; each reviewer scores it 1–5, weighted. */
+export const rubricCriterionSchema = z.object({
+  id: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'must be 1–40 lowercase letters, digits, "-" or "_"'),
+  label: z.string().trim().min(1, 'is required').max(120),
+  description: z.string().trim().max(500).default(''),
+  weight: z.number().min(0.1, 'must be at least 0.1').max(10),
+});
+
+export const rubricSchema = z
+  .array(rubricCriterionSchema)
+  .max(15)
+  .refine((r) => new Set(r.map((c) => c.id)).size === r.length, { message: 'criterion ids must be unique' });
+
+export const defaultApplicationForm = {
+  open: false,
+  headline: '',
+  intro: '',
+  questions: [],
+  consentText: 'I agree that the brand may store my answers and contact me about this program.',
+  accentColor: '#7048e8',
+} as const;
+
 export const tierInputSchema = z.object({
   id: z.string().optional(),
   name: z.string().trim().min(1, 'is required').max(60),
@@ -86,6 +153,8 @@ export const programInputSchema = z.object({
   exclusivityDays: z.number().int().min(0).max(3650).nullable().default(null),
   competitors: z.array(z.string().trim().min(1).max(80)).max(100).default([]),
   defaultUsageRights: usageRightsSchema.default({ channels: [], durationDays: null }),
+  applicationForm: applicationFormSchema.default({ ...defaultApplicationForm, questions: [] }),
+  rubric: rubricSchema.default([]),
 });
 
 export const tierSchema = z.object({
@@ -114,3 +183,6 @@ export type Persona = z.infer<typeof personaSchema>;
 export type KpiTargets = z.infer<typeof kpiTargetsSchema>;
 export type CadenceItem = z.infer<typeof cadenceItemSchema>;
 export type UsageRights = z.infer<typeof usageRightsSchema>;
+export type ApplicationQuestion = z.infer<typeof applicationQuestionSchema>;
+export type ApplicationForm = z.infer<typeof applicationFormSchema>;
+export type RubricCriterion = z.infer<typeof rubricCriterionSchema>;

@@ -1,7 +1,14 @@
 import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { createdAtColumn, workspaceIdColumn } from '../../db/columns';
-import type { CadenceItem, KpiTargets, Persona, UsageRights } from './programs.contract';
-import { objectives, programStatuses } from './programs.contract';
+import type {
+  ApplicationForm,
+  CadenceItem,
+  KpiTargets,
+  Persona,
+  RubricCriterion,
+  UsageRights,
+} from './programs.contract';
+import { defaultApplicationForm, objectives, programStatuses } from './programs.contract';
 
 export const program = pgTable(
   'program',
@@ -22,6 +29,11 @@ export const program = pgTable(
     exclusivityDays: integer('exclusivity_days'),
     competitors: jsonb('competitors').$type<string[]>().notNull(),
     defaultUsageRights: jsonb('default_usage_rights').$type<UsageRights>().notNull(),
+    applicationForm: jsonb('application_form')
+      .$type<ApplicationForm>()
+      .notNull()
+      .default({ ...defaultApplicationForm, questions: [] }),
+    rubric: jsonb('rubric').$type<RubricCriterion[]>().notNull().default([]),
     createdAt: createdAtColumn(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -41,6 +41,8 @@ async function toPrograms(db: Db | Tx, rows: ProgramRow[]): Promise<Program[]> {
       exclusivityDays: r.exclusivityDays,
       competitors: r.competitors,
       defaultUsageRights: r.defaultUsageRights,
+      applicationForm: r.applicationForm,
+      rubric: r.rubric,
       tiers: tiers
         .filter((t) => t.programId === r.id)
         .map((t) => ({
