@@ -42,7 +42,10 @@ export const errorResponses = {
   401: problem('Not signed in'),
   403: problem('Role does not allow this'),
   404: problem('Not found in this workspace'),
+  409: problem('Conflicts with the current state (a duplicate, or a change already made)'),
+  413: problem('Request body too large'),
   422: problem('Invalid input; `problems` names each field'),
+  429: problem('Too many requests; retry after the `Retry-After` header'),
 } as const;
 
 export const workspaceParams = z.object({ workspaceId: z.string() });
