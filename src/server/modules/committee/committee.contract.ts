@@ -2,11 +2,11 @@
 // Blind rule: others' scores, comments and the aggregate appear only once the caller has submitted or
 // abstained; before that the shapes carry only the caller's own status and a count.
 import { z } from 'zod';
+import { reviewableStages } from '../../../core/committee/review-stages';
 import { stages } from '../../../core/pipeline/stages';
 import { rubricCriterionSchema, rubricSchema } from '../programs/programs.contract';
 
-/** Stages an applicant can be reviewed and decided in. */
-export const reviewableStages = ['applied', 'in_review', 'waitlisted'] as const;
+export { reviewableStages };
 export const reviewStatuses = ['none', 'submitted', 'abstained'] as const;
 export const decisions = ['accept', 'waitlist', 'decline'] as const;
 

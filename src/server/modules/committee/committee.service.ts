@@ -2,6 +2,7 @@
 // without seeing each other's scores until they have submitted (or, for a deciding manager, abstained);
 // a manager then accepts, waitlists or declines under the pipeline's capacity rule, and the creator is told.
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { isReviewableStage } from '../../../core/committee/review-stages';
 import {
   aggregateReviews,
   criterionSpreads,
@@ -41,7 +42,6 @@ import { applicationReview } from './committee.schema';
 type ProgramRow = typeof program.$inferSelect;
 type ReviewRow = typeof applicationReview.$inferSelect & { reviewerName: string };
 
-const isReviewable = (stage: Stage) => (reviewableStages as readonly Stage[]).includes(stage);
 const reviewableList = reviewableStages.map((s) => `“${stageLabels[s]}”`).join(', ');
 
 async function seatsTakenIn(db: Db | Tx, programId: string): Promise<number> {
@@ -249,7 +249,7 @@ export async function getApplicant(
 async function lockForReview(tx: Tx, scope: WorkspaceScope, programId: string, ambassadorId: string) {
   const prg = await getProgramRowOrThrow(tx, scope, programId, { lock: true });
   const row = await getApplicantRowOrThrow(tx, scope, programId, ambassadorId, { lock: true });
-  if (!isReviewable(row.a.stage)) {
+  if (!isReviewableStage(row.a.stage)) {
     throw new AppError(
       'conflict',
       `${row.c.name} is in stage “${stageLabels[row.a.stage]}”; the committee reviews only applicants in ${reviewableList}.`,
