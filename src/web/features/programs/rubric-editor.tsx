@@ -3,6 +3,7 @@
 // program. A criterion keeps its id when renamed, so scores already given stay attached to it.
 import {
   ActionIcon,
+  Box,
   Button,
   Group,
   NumberInput,
