@@ -1,7 +1,7 @@
 // R5 committee review over HTTP: blind scoring, aggregate and spread, decisions under capacity, emails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToProgram, createCreator, createProgram } from '../factories';
-import { addMember, createTestContext, signUp, type TestClient, type TestContext } from '../harness';
+import { addMember, createTestContext, signUp, TestClient, type TestContext } from '../harness';
 
 const rubric = [
   { id: 'audience_fit', label: 'Audience fit', description: 'Matches our customers', weight: 3 },
@@ -394,5 +394,30 @@ describe('rubric', () => {
       'content_quality',
     ]);
     expect(seen.body.program.rubric).toEqual(next);
+  });
+});
+
+describe('demo data', () => {
+  it('gives the demo program a rubric and reviews the demo manager has not seen yet', async () => {
+    const { seedDemo } = await import('../../src/server/db/seed/demo');
+    const demo = await seedDemo(ctx.services);
+    const client = new TestClient(ctx.app);
+    const signin = await client.post('/api/auth/sign-in/email', {
+      email: demo.email,
+      password: demo.password,
+    });
+    expect(signin.status).toBe(200);
+    const queue = await client.get(
+      `/api/v1/workspaces/${demo.workspaceId}/programs/${demo.programId}/committee/queue`,
+    );
+    expect(queue.status).toBe(200);
+    expect(queue.body.program.rubric).toHaveLength(5);
+    const reviewed = queue.body.items.filter((i: { reviewCount: number }) => i.reviewCount > 0);
+    expect(reviewed.map((i: { reviewCount: number }) => i.reviewCount)).toEqual([2, 2, 1]);
+    expect(
+      reviewed.every(
+        (i: { aggregate: unknown; myStatus: string }) => i.aggregate === null && i.myStatus === 'none',
+      ),
+    ).toBe(true);
   });
 });
