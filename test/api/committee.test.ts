@@ -173,6 +173,18 @@ describe('submitting a review', () => {
     expect(after.body.reviews).toHaveLength(1);
   });
 
+  it('accepts exactly one of two concurrent submissions by the same reviewer', async () => {
+    const { applicants, base, applicantUrl } = await setup();
+    const a = applicants[0]!;
+    const body = { scores: { audience_fit: 3, content_quality: 3 } };
+    const results = await Promise.all([
+      reviewer.post(`${applicantUrl(a.id)}/review`, body),
+      reviewer.post(`${applicantUrl(a.id)}/review`, body),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await queueItem(owner, base, a.id)).toMatchObject({ stage: 'in_review', reviewCount: 1 });
+  });
+
   it.each([
     [
       'a missing criterion',
