@@ -99,7 +99,11 @@ export function RubricEditor({ program }: { program: Program }) {
     setFormError(null);
     try {
       const updated = await saveRubric(workspaceId, program.id, rubric);
-      queryClient.setQueryData(programQuery(workspaceId, program.id).queryKey, updated);
+      // Only the rubric changes in the cache: the program form above is keyed by updatedAt, and a new
+      // one would reset whatever the manager has typed there but not saved yet.
+      queryClient.setQueryData(programQuery(workspaceId, program.id).queryKey, (old) =>
+        old ? { ...old, rubric: updated.rubric } : updated,
+      );
       await queryClient.invalidateQueries({ queryKey: programsQuery(workspaceId).queryKey, exact: true });
       await queryClient.invalidateQueries({ queryKey: committeeKey(workspaceId, program.id) });
       setRows(toRows(updated.rubric));
