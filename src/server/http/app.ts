@@ -10,6 +10,7 @@ import { routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../lib/app-error';
 import { version } from '../lib/version';
+import { committeeRoutes } from '../modules/committee/committee.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
 import { portalRoutes } from '../modules/portal/portal.routes';
 import { programRoutes } from '../modules/programs/programs.routes';
@@ -33,6 +34,7 @@ function buildApi() {
   api.route('/', peopleRoutes);
   api.route('/', portalRoutes);
   api.route('/', vettingRoutes);
+  api.route('/', committeeRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -123,6 +123,21 @@ const pipelineRoute = createRoute({
   component: lazyRouteComponent(() => import('../routes/manager/pipeline'), 'PipelinePage'),
 });
 
+const committeeRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'programs/$programId/committee',
+  component: lazyRouteComponent(() => import('../routes/manager/committee'), 'CommitteePage'),
+});
+
+const committeeApplicantRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'programs/$programId/committee/$ambassadorId',
+  component: lazyRouteComponent(
+    () => import('../routes/manager/committee-applicant'),
+    'CommitteeApplicantPage',
+  ),
+});
+
 export interface PeopleSearch {
   q?: string | undefined;
   programId?: string | undefined;
@@ -218,6 +233,8 @@ const routeTree = rootRoute.addChildren([
     programNewRoute,
     programEditRoute,
     pipelineRoute,
+    committeeRoute,
+    committeeApplicantRoute,
     peopleRoute,
     creatorRoute,
     membersRoute,

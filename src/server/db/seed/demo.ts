@@ -16,6 +16,7 @@ import { createProgram } from '../../modules/programs/programs.service';
 import { workspace } from '../../modules/workspaces/workspaces.schema';
 import { createWorkspace } from '../../modules/workspaces/workspaces.service';
 import type { Db } from '../client';
+import { seedDemoCommittee } from './demo-committee';
 import {
   type DemoPerson,
   demoAmbassadorEmail,
@@ -238,6 +239,7 @@ export async function seedDemo(services: Services): Promise<DemoSeedResult> {
         from = to;
       }
     }
+    await seedDemoCommittee(db, scope, prg.id);
     return {
       email: demoUser.email,
       password: demoUser.password,

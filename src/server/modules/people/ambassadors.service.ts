@@ -149,51 +149,63 @@ export async function moveAmbassadorStage(
   id: string,
   input: { to: Stage; reason: string },
 ): Promise<MoveStageResult> {
-  const outcome = await db.transaction(async (tx) => {
-    const where = and(eq(ambassador.id, id), eq(ambassador.workspaceId, scope.workspaceId));
-    const [located] = await tx.select({ programId: ambassador.programId }).from(ambassador).where(where);
-    if (!located) throw notFound('ambassador', id);
-    // Lock the program row first: it serialises moves within the program, so two managers cannot both
-    // take the last seat. Only then read (and lock) the ambassador, so the stage checked and audited as
-    // `before` is the one a concurrent move left behind, not a stale one.
-    const prg = await getProgramRowOrThrow(tx, scope, located.programId, { lock: true });
-    const [current] = await tx.select().from(ambassador).where(where).for('update');
-    if (!current) throw notFound('ambassador', id);
-    const [seats] = await tx
-      .select({ n: count() })
-      .from(ambassador)
-      .where(and(eq(ambassador.programId, prg.id), inArray(ambassador.stage, [...seatStages])));
-    const check = checkTransition({
-      from: current.stage,
-      to: input.to,
-      capacity: prg.capacity,
-      seatsTaken: seats?.n ?? 0,
-    });
-    if (!check.ok)
-      throw new AppError('illegal_transition', check.reason, {
-        extra: { from: current.stage, to: input.to },
-      });
-    const waitlisted = 'waitlistedBecauseFull' in check;
-    await tx
-      .update(ambassador)
-      .set({ stage: check.to, stageChangedAt: new Date() })
-      .where(eq(ambassador.id, id));
-    const reason = waitlisted ? [input.reason, check.reason].filter(Boolean).join(' — ') : input.reason;
-    await recordAudit(tx, scope, {
-      action: 'ambassador.stage_changed',
-      entityType: 'ambassador',
-      entityId: id,
-      creatorId: current.creatorId,
-      before: { stage: current.stage },
-      after: { stage: check.to, programId: prg.id, programName: prg.name },
-      reason,
-    });
-    return waitlisted
-      ? { outcome: 'waitlisted' as const, message: check.reason }
-      : {
-          outcome: 'moved' as const,
-          message: `Moved from ${stageLabels[current.stage]} to ${stageLabels[check.to]}.`,
-        };
-  });
+  const { from: _from, ...outcome } = await db.transaction((tx) => applyStageChange(tx, scope, id, input));
   return { ambassador: await getAmbassadorOrThrow(db, scope, id), ...outcome };
+}
+
+/**
+ * The stage change itself, inside the caller's transaction (the committee's decision adds its own writes
+ * to the same one). Returns the stage it started from, so callers can check it under the same lock.
+ */
+export async function applyStageChange(
+  tx: Tx,
+  scope: WorkspaceScope,
+  id: string,
+  input: { to: Stage; reason: string },
+): Promise<{ outcome: 'moved' | 'waitlisted'; message: string; from: Stage }> {
+  const where = and(eq(ambassador.id, id), eq(ambassador.workspaceId, scope.workspaceId));
+  const [located] = await tx.select({ programId: ambassador.programId }).from(ambassador).where(where);
+  if (!located) throw notFound('ambassador', id);
+  // Lock the program row first: it serialises moves within the program, so two managers cannot both
+  // take the last seat. Only then read (and lock) the ambassador, so the stage checked and audited as
+  // `before` is the one a concurrent move left behind, not a stale one.
+  const prg = await getProgramRowOrThrow(tx, scope, located.programId, { lock: true });
+  const [current] = await tx.select().from(ambassador).where(where).for('update');
+  if (!current) throw notFound('ambassador', id);
+  const [seats] = await tx
+    .select({ n: count() })
+    .from(ambassador)
+    .where(and(eq(ambassador.programId, prg.id), inArray(ambassador.stage, [...seatStages])));
+  const check = checkTransition({
+    from: current.stage,
+    to: input.to,
+    capacity: prg.capacity,
+    seatsTaken: seats?.n ?? 0,
+  });
+  if (!check.ok)
+    throw new AppError('illegal_transition', check.reason, {
+      extra: { from: current.stage, to: input.to },
+    });
+  const waitlisted = 'waitlistedBecauseFull' in check;
+  await tx
+    .update(ambassador)
+    .set({ stage: check.to, stageChangedAt: new Date() })
+    .where(eq(ambassador.id, id));
+  const reason = waitlisted ? [input.reason, check.reason].filter(Boolean).join(' — ') : input.reason;
+  await recordAudit(tx, scope, {
+    action: 'ambassador.stage_changed',
+    entityType: 'ambassador',
+    entityId: id,
+    creatorId: current.creatorId,
+    before: { stage: current.stage },
+    after: { stage: check.to, programId: prg.id, programName: prg.name },
+    reason,
+  });
+  return waitlisted
+    ? { outcome: 'waitlisted' as const, message: check.reason, from: current.stage }
+    : {
+        outcome: 'moved' as const,
+        message: `Moved from ${stageLabels[current.stage]} to ${stageLabels[check.to]}.`,
+        from: current.stage,
+      };
 }

@@ -24,6 +24,7 @@ const statusLabels: Record<OutboxMessage['status'], string> = {
 const kindLabels: Record<string, string> = {
   'portal.sign_in_link': 'Portal sign-in link',
   'member.invitation': 'Team invitation',
+  'committee.decision': 'Committee decision',
 };
 
 export function OutboxPage() {

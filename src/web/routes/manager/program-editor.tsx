@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/page';
 import { createProgram, programQuery, programsQuery, updateProgram } from '../../features/programs/api';
 import { ProgramForm } from '../../features/programs/program-form';
 import { emptyProgramValues, programToValues } from '../../features/programs/program-form-values';
+import { RubricEditor } from '../../features/programs/rubric-editor';
 import { useWorkspace } from '../../features/workspaces/workspace-context';
 import { notifySuccess } from '../../lib/notify';
 
@@ -76,12 +77,18 @@ export function EditProgramPage() {
           })
         }
         onSubmit={async (input) => {
-          const updated = await updateProgram(workspaceId, programId, input);
+          // The rubric is saved by its own section; send the stored one so this save keeps it.
+          const rubric = queryClient.getQueryData(programQuery(workspaceId, programId).queryKey)?.rubric;
+          const updated = await updateProgram(workspaceId, programId, {
+            ...input,
+            rubric: rubric ?? program.rubric,
+          });
           queryClient.setQueryData(programQuery(workspaceId, programId).queryKey, updated);
           await queryClient.invalidateQueries({ queryKey: programsQuery(workspaceId).queryKey, exact: true });
           notifySuccess('Your changes are saved.', 'Program saved');
         }}
       />
+      <RubricEditor program={program} />
     </>
   );
 }

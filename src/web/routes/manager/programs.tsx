@@ -2,6 +2,7 @@
 import { Badge, Card, Group, Progress, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconPencil, IconPlus, IconTargetArrow } from '@tabler/icons-react';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { reviewableStages } from '../../../core/committee/review-stages';
 import { type Stage, stageLabels, stages } from '../../../core/pipeline/stages';
 import { EmptyCard } from '../../components/empty-card';
 import { ButtonLink } from '../../components/links';
@@ -136,6 +137,14 @@ function ProgramCard({ program, canWrite }: { program: Program; canWrite: boolea
             aria-label={`Open pipeline of ${program.name}`}
           >
             Open pipeline
+          </ButtonLink>
+          <ButtonLink
+            to="/w/$workspaceId/programs/$programId/committee"
+            params={{ workspaceId, programId: program.id }}
+            variant="subtle"
+            aria-label={`Committee of ${program.name}`}
+          >
+            Committee ({reviewableStages.reduce((n, s) => n + (program.stageCounts[s] ?? 0), 0)})
           </ButtonLink>
           {canWrite ? (
             <ButtonLink
