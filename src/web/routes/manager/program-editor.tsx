@@ -1,9 +1,11 @@
 // Create and edit a program.
+import { Box } from '@mantine/core';
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { AnchorLink } from '../../components/links';
 import { PageHeader } from '../../components/page';
 import { createProgram, programQuery, programsQuery, updateProgram } from '../../features/programs/api';
+import { ApplicationFormEditor } from '../../features/programs/application-form-editor';
 import { ProgramForm } from '../../features/programs/program-form';
 import { emptyProgramValues, programToValues } from '../../features/programs/program-form-values';
 import { useWorkspace } from '../../features/workspaces/workspace-context';
@@ -76,12 +78,20 @@ export function EditProgramPage() {
           })
         }
         onSubmit={async (input) => {
-          const updated = await updateProgram(workspaceId, programId, input);
+          // PUT replaces the program: keep the application page as its own section last saved it.
+          const latest = queryClient.getQueryData(programQuery(workspaceId, programId).queryKey) ?? program;
+          const updated = await updateProgram(workspaceId, programId, {
+            ...input,
+            applicationForm: latest.applicationForm,
+          });
           queryClient.setQueryData(programQuery(workspaceId, programId).queryKey, updated);
           await queryClient.invalidateQueries({ queryKey: programsQuery(workspaceId).queryKey, exact: true });
           notifySuccess('Your changes are saved.', 'Program saved');
         }}
       />
+      <Box mt="lg">
+        <ApplicationFormEditor workspaceId={workspaceId} program={program} />
+      </Box>
     </>
   );
 }
