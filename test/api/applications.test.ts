@@ -2,6 +2,7 @@
 import { count } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../src/server/db/seed/demo';
 import { application } from '../../src/server/modules/applications/applications.schema';
 import { auditEvent } from '../../src/server/modules/audit/audit.schema';
 import { outboxMessage } from '../../src/server/modules/outbox/outbox.schema';
@@ -416,6 +417,34 @@ describe('rate limit', () => {
       expect((await anon.get(`/api/v1/public/programs/${program.slug}/application`)).status).toBe(200);
     } finally {
       await limited.close();
+    }
+  });
+});
+
+describe('the demo workspace', () => {
+  it('has an open application page with questions and applications from the people who applied', async () => {
+    const demoCtx = await createTestContext();
+    try {
+      const demo = await seedDemo(demoCtx.services);
+      const manager = new TestClient(demoCtx.app);
+      await manager.post('/api/auth/sign-in/email', { email: demo.email, password: demo.password });
+      const program = (await manager.get(`/api/v1/workspaces/${demo.workspaceId}/programs/${demo.programId}`))
+        .body;
+      const page = await new TestClient(demoCtx.app).get(
+        `/api/v1/public/programs/${program.slug}/application`,
+      );
+      expect(page.status).toBe(200);
+      expect(page.body.questions.length).toBeGreaterThanOrEqual(2);
+      const apps = await manager.get(
+        `/api/v1/workspaces/${demo.workspaceId}/applications?programId=${demo.programId}`,
+      );
+      expect(apps.body.items.length).toBeGreaterThanOrEqual(2);
+      for (const a of apps.body.items)
+        expect(
+          a.answers.find((x: { questionId: string }) => x.questionId === 'skin-type').value,
+        ).toBeTruthy();
+    } finally {
+      await demoCtx.close();
     }
   });
 });
