@@ -69,6 +69,7 @@ describe('the application page', () => {
         'We want runners who post honestly about training.\nHow the program works: https://example.com/runners',
       );
     await section.getByLabel('Consent text').fill(consentText);
+    await section.getByRole('textbox', { name: 'Accent colour' }).fill('#0b7285');
 
     await section.getByRole('button', { name: 'Add a question' }).click();
     const q1 = section.getByRole('group', { name: 'Question 1' });
@@ -102,6 +103,12 @@ describe('the application page', () => {
     await applicant.goto(publicUrl);
     await applicant.getByRole('heading', { name: 'Run with Stride' }).waitFor();
     await expect(applicant.getByTestId('brand-name').textContent()).resolves.toBe('Stride Shoes');
+    // Branded in the program's accent colour.
+    await expect(
+      applicant
+        .getByRole('button', { name: 'Send application' })
+        .evaluate((el) => getComputedStyle(el).backgroundColor),
+    ).resolves.toBe('rgb(11, 114, 133)');
     // The intro's address is a link; the rest is plain text.
     await expect(
       applicant.getByRole('link', { name: 'https://example.com/runners' }).getAttribute('href'),
