@@ -407,6 +407,25 @@ describe('rubric', () => {
     ]);
     expect(seen.body.program.rubric).toEqual(next);
   });
+
+  it('survives a program PUT that leaves the rubric out', async () => {
+    const { program, base } = await setup();
+    const before = (await owner.get(base.replace('/committee', ''))).body;
+    const {
+      id: _i,
+      slug: _s,
+      seatsTaken: _t,
+      stageCounts: _c,
+      createdAt: _a,
+      updatedAt: _u,
+      ...input
+    } = before;
+    const { rubric, applicationForm, ...withoutSections } = input;
+    const res = await owner.put(base.replace('/committee', ''), { ...withoutSections, name: 'Renamed' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: program.id, name: 'Renamed', rubric, applicationForm });
+    expect(rubric.length).toBeGreaterThan(0);
+  });
 });
 
 describe('demo data', () => {

@@ -10,6 +10,7 @@ import { routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../lib/app-error';
 import { version } from '../lib/version';
+import { applicationRoutes } from '../modules/applications/applications.routes';
 import { committeeRoutes } from '../modules/committee/committee.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
 import { portalRoutes } from '../modules/portal/portal.routes';
@@ -18,7 +19,7 @@ import { vettingRoutes } from '../modules/vetting/vetting.routes';
 import { workspaceRoutes } from '../modules/workspaces/workspaces.routes';
 import type { AppEnv, Services } from './context';
 import { problemResponse } from './errors';
-import { loginThrottle } from './login-throttle';
+import { addressThrottle, loginThrottle } from './login-throttle';
 import { loadSession, workspaceScope } from './middleware';
 import { newRouter } from './openapi';
 
@@ -35,6 +36,7 @@ function buildApi() {
   api.route('/', portalRoutes);
   api.route('/', vettingRoutes);
   api.route('/', committeeRoutes);
+  api.route('/', applicationRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -50,6 +52,8 @@ export interface AppOptions {
   /** Sign-in attempts per window per address and per email (default 10 per 15 minutes). */
   loginLimit?: { max: number; windowMs: number };
   serveWeb?: boolean;
+  /** Applications per window per client address on the public application pages (default 20 per hour). */
+  applyLimit?: { max: number; windowMs: number };
 }
 
 export function createApp(services: Services, options: AppOptions = {}) {
@@ -89,6 +93,10 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.use('/api/auth/sign-in/*', loginThrottle(limit));
   app.use('/api/v1/signup', loginThrottle(limit));
   app.use('/api/v1/portal/magic-link', loginThrottle(limit));
+  app.use(
+    '/api/v1/public/programs/:slug/applications',
+    addressThrottle({ ...(options.applyLimit ?? { max: 20, windowMs: 60 * 60_000 }), what: 'applications' }),
+  );
   app.on(['GET', 'POST'], '/api/auth/*', (c) => services.auth.handler(c.req.raw));
   app.route('/api/v1', buildApi());
 

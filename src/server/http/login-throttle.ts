@@ -1,10 +1,11 @@
 // Throttles sign-in attempts: at most `max` per window per email address and `max × 10` per client
 // address (offices share one), so neither one address guessing many passwords nor many addresses
-// guessing one account get far.
+// guessing one account get far. `addressThrottle` limits any public form per client address.
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../lib/app-error';
 import type { AppEnv } from './context';
+import { problemResponse } from './errors';
 
 export interface ThrottleOptions {
   max: number;
@@ -40,6 +41,13 @@ export class HitCounter {
     return recent.length;
   }
 
+  /** How long until `key` may make another hit without exceeding `max` within the window. */
+  retryAfterMs(key: string, max: number): number {
+    const times = this.hits.get(key) ?? [];
+    const blocking = times[times.length - max];
+    return blocking === undefined ? 0 : Math.max(0, blocking + this.options.windowMs - this.now());
+  }
+
   get size(): number {
     return this.hits.size;
   }
@@ -63,7 +71,7 @@ export class HitCounter {
  * The caller's address. Behind a proxy (TRUST_PROXY) it is the right-most X-Forwarded-For entry, the one
  * our proxy appended; entries to its left arrive from the client and can say anything.
  */
-function clientAddress(c: Context<AppEnv>): string {
+export function clientAddress(c: Context<AppEnv>): string {
   if (c.var.services.env.TRUST_PROXY) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded;
@@ -96,6 +104,32 @@ export function loginThrottle(options: ThrottleOptions) {
         'rate_limited',
         `Too many sign-in attempts. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
       );
+    }
+    await next();
+  });
+}
+
+/**
+ * Limits POSTs from one client address to `max` per window (public forms such as the application page).
+ * Over the limit: 429 problem+json with Retry-After in seconds.
+ */
+export function addressThrottle(options: ThrottleOptions & { what: string }) {
+  const counter = new HitCounter(options);
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (c.req.method !== 'POST') return next();
+    const key = clientAddress(c);
+    if (counter.take(key) > options.max) {
+      const seconds = Math.max(1, Math.ceil(counter.retryAfterMs(key, options.max) / 1000));
+      const minutes = Math.ceil(seconds / 60);
+      const response = problemResponse(
+        c,
+        new AppError(
+          'rate_limited',
+          `Too many ${options.what} from your network. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
+        ),
+      );
+      response.headers.set('retry-after', String(seconds));
+      return response;
     }
     await next();
   });

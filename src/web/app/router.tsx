@@ -81,6 +81,12 @@ const invitationRoute = createRoute({
   component: lazyRouteComponent(() => import('../routes/public/invitation'), 'InvitationPage'),
 });
 
+const applyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/apply/$slug',
+  component: lazyRouteComponent(() => import('../routes/public/apply'), 'ApplyPage'),
+});
+
 const workspaceRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/w/$workspaceId',
@@ -228,6 +234,7 @@ const routeTree = rootRoute.addChildren([
   signupRoute,
   welcomeRoute,
   invitationRoute,
+  applyRoute,
   workspaceRoute.addChildren([
     programsRoute,
     programNewRoute,

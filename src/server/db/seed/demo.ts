@@ -16,6 +16,7 @@ import { createProgram } from '../../modules/programs/programs.service';
 import { workspace } from '../../modules/workspaces/workspaces.schema';
 import { createWorkspace } from '../../modules/workspaces/workspaces.service';
 import type { Db } from '../client';
+import { seedDemoApplications } from './demo-applications';
 import { seedDemoCommittee } from './demo-committee';
 import {
   type DemoPerson,
@@ -240,6 +241,7 @@ export async function seedDemo(services: Services): Promise<DemoSeedResult> {
       }
     }
     await seedDemoCommittee(db, scope, prg.id);
+    await seedDemoApplications(db, scope, prg.id, demoPeople);
     return {
       email: demoUser.email,
       password: demoUser.password,

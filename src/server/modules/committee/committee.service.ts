@@ -440,7 +440,9 @@ export async function decide(
         stage,
         programId: prg.id,
         programName: prg.name,
-        aggregate,
+        // A waitlisted applicant can still be scored, and any member reads the creator timeline: keep the
+        // aggregate out of it until the decision is final, or it would break blind scoring.
+        ...(stage === 'waitlisted' ? {} : { aggregate }),
       },
       reason: input.message,
     });

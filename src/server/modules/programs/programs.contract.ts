@@ -153,8 +153,10 @@ export const programInputSchema = z.object({
   exclusivityDays: z.number().int().min(0).max(3650).nullable().default(null),
   competitors: z.array(z.string().trim().min(1).max(80)).max(100).default([]),
   defaultUsageRights: usageRightsSchema.default({ channels: [], durationDays: null }),
-  applicationForm: applicationFormSchema.default({ ...defaultApplicationForm, questions: [] }),
-  rubric: rubricSchema.default([]),
+  // The application page and the rubric also have their own routes (and editor sections): left out of a
+  // program PUT, they keep their stored values; on create they start closed / empty.
+  applicationForm: applicationFormSchema.optional(),
+  rubric: rubricSchema.optional(),
 });
 
 export const tierSchema = z.object({
@@ -167,6 +169,8 @@ export const tierSchema = z.object({
 });
 
 export const programSchema = programInputSchema.omit({ tiers: true }).extend({
+  applicationForm: applicationFormSchema,
+  rubric: rubricSchema,
   id: z.string(),
   slug: z.string(),
   tiers: z.array(tierSchema),

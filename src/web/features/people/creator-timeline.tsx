@@ -3,6 +3,7 @@ import { Group, Stack, Text, Timeline } from '@mantine/core';
 import {
   IconArrowRight,
   IconFileImport,
+  IconForms,
   IconMail,
   IconPencil,
   IconPlus,
@@ -81,6 +82,13 @@ function describe(e: AuditEvent): Described {
         icon: <IconMail size={13} />,
       };
     }
+    case 'application.submitted':
+      return {
+        title: programName
+          ? `Applied to ${programName} on the application page`
+          : 'Applied on the application page',
+        icon: <IconForms size={13} />,
+      };
     case 'creator.profile_updated':
       return { title: 'Updated their profile in the portal', icon: <IconUserCircle size={13} /> };
     default:

@@ -22,6 +22,7 @@ import type { ReactNode } from 'react';
 import { AnchorLink } from '../../components/links';
 import { ErrorView, PageHeader } from '../../components/page';
 import { StageBadge } from '../../components/stage-badge';
+import { CreatorApplications } from '../../features/applications/creator-applications';
 import { creatorQuery, sendPortalInvite, timelineQuery, updateCreator } from '../../features/people/api';
 import { CreatorForm } from '../../features/people/creator-form';
 import { CreatorTimeline } from '../../features/people/creator-timeline';
@@ -214,6 +215,7 @@ export function CreatorPage() {
                 </Table>
               )}
             </Card>
+            <CreatorApplications workspaceId={workspaceId} creatorId={creatorId} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>

@@ -1,9 +1,11 @@
 // Create and edit a program.
+import { Box } from '@mantine/core';
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { AnchorLink } from '../../components/links';
 import { PageHeader } from '../../components/page';
 import { createProgram, programQuery, programsQuery, updateProgram } from '../../features/programs/api';
+import { ApplicationFormEditor } from '../../features/programs/application-form-editor';
 import { ProgramForm } from '../../features/programs/program-form';
 import { emptyProgramValues, programToValues } from '../../features/programs/program-form-values';
 import { RubricEditor } from '../../features/programs/rubric-editor';
@@ -77,17 +79,17 @@ export function EditProgramPage() {
           })
         }
         onSubmit={async (input) => {
-          // The rubric is saved by its own section; send the stored one so this save keeps it.
-          const rubric = queryClient.getQueryData(programQuery(workspaceId, programId).queryKey)?.rubric;
-          const updated = await updateProgram(workspaceId, programId, {
-            ...input,
-            rubric: rubric ?? program.rubric,
-          });
+          // The application page and the rubric are saved by their own sections; the program PUT
+          // leaves them alone.
+          const updated = await updateProgram(workspaceId, programId, input);
           queryClient.setQueryData(programQuery(workspaceId, programId).queryKey, updated);
           await queryClient.invalidateQueries({ queryKey: programsQuery(workspaceId).queryKey, exact: true });
           notifySuccess('Your changes are saved.', 'Program saved');
         }}
       />
+      <Box mt="lg">
+        <ApplicationFormEditor workspaceId={workspaceId} program={program} />
+      </Box>
       <RubricEditor program={program} />
     </>
   );
