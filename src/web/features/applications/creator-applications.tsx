@@ -31,8 +31,15 @@ function AnswerValue({ answer }: { answer: Application['answers'][number] }) {
   );
 }
 
-export function CreatorApplications({ workspaceId, creatorId }: { workspaceId: string; creatorId: string }) {
-  const applications = useQuery(applicationsQuery(workspaceId, { creatorId }));
+/** The applications a creator sent (all of them, or the one for one ambassador seat when `ambassadorId`). */
+export function CreatorApplications({
+  workspaceId,
+  filter,
+}: {
+  workspaceId: string;
+  filter: { creatorId: string } | { ambassadorId: string };
+}) {
+  const applications = useQuery(applicationsQuery(workspaceId, filter));
   if (applications.isError)
     return <ErrorView error={applications.error} onRetry={() => void applications.refetch()} />;
   if (!applications.data || applications.data.length === 0) return null;

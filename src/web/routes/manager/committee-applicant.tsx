@@ -1,5 +1,6 @@
 // One applicant in front of the committee: their profile, the caller's score sheet (blind) or, once they
 // have scored or abstained, everyone's scores — and for managers, the decision.
+
 import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconEyeOff } from '@tabler/icons-react';
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
@@ -10,6 +11,7 @@ import { stageLabels } from '../../../core/pipeline/stages';
 import { ConfirmModal } from '../../components/confirm-modal';
 import { AnchorLink } from '../../components/links';
 import { PageHeader } from '../../components/page';
+import { CreatorApplications } from '../../features/applications/creator-applications';
 import {
   abstain,
   applicantQuery,
@@ -119,6 +121,8 @@ export function CommitteeApplicantPage() {
             </Text>
           ) : null}
         </Card>
+
+        <CreatorApplications workspaceId={workspaceId} filter={{ ambassadorId }} />
 
         {applicant.revealed ? (
           <RevealedPanel applicant={applicant} />

@@ -215,7 +215,7 @@ export function CreatorPage() {
                 </Table>
               )}
             </Card>
-            <CreatorApplications workspaceId={workspaceId} creatorId={creatorId} />
+            <CreatorApplications workspaceId={workspaceId} filter={{ creatorId }} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
