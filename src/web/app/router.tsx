@@ -152,6 +152,12 @@ const creatorRoute = createRoute({
   component: lazyRouteComponent(() => import('../routes/manager/creator'), 'CreatorPage'),
 });
 
+const vettingReportRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'vetting/$reportId',
+  component: lazyRouteComponent(() => import('../routes/manager/vetting-report'), 'VettingReportPage'),
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'members',
@@ -220,6 +226,7 @@ const routeTree = rootRoute.addChildren([
     pipelineRoute,
     peopleRoute,
     creatorRoute,
+    vettingReportRoute,
     membersRoute,
     outboxRoute,
   ]),
