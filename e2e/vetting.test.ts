@@ -147,4 +147,44 @@ describe('vetting report journey', () => {
     await reports.getByRole('link').first().click();
     await page.waitForURL(reportUrl);
   });
+
+  it('vets again against a program: competitor conflict and audience against the persona', async () => {
+    const workspaceId = /\/w\/(wsp_[a-z0-9]+)/.exec(page.url())?.[1] ?? '';
+    const created = await page.request.post(`/api/v1/workspaces/${workspaceId}/programs`, {
+      headers: { origin: env.baseUrl },
+      data: {
+        name: 'Summer Glow',
+        objective: 'sales',
+        status: 'active',
+        why: 'Grow sales through people who already love us.',
+        capacity: null,
+        persona: { countries: ['US', 'GB'], ageBands: ['25-34', '35-44'] },
+        competitors: ['Glossier'],
+        exclusivityDays: 30,
+        tiers: [],
+      },
+    });
+    expect(created.status()).toBe(201);
+    // Made behind the app's back, so load the page afresh (the app caches the program list).
+    await page.reload();
+
+    await page.getByRole('link', { name: '← Creator' }).click();
+    await page.getByRole('button', { name: 'Run vetting' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Run vetting' });
+    await dialog.getByRole('textbox', { name: 'Creator JSON' }).fill(JSON.stringify(makeSpammyCreator()));
+    await dialog.getByRole('combobox', { name: 'Program' }).click();
+    await page.getByRole('option', { name: 'Summer Glow' }).click();
+    await dialog.getByRole('button', { name: 'Run vetting' }).click();
+    await page.waitForURL((url) => /\/vetting\/vet_[a-z0-9]+$/.test(url.pathname) && url.href !== reportUrl);
+    await page.getByText(/against Summer Glow/).waitFor();
+    await page
+      .getByRole('region', { name: 'Flags' })
+      .getByText(/competitor Glossier within the 30-day/)
+      .waitFor();
+    const alignment = page.getByRole('region', { name: 'Audience alignment', exact: true });
+    await alignment.getByText('Persona of Summer Glow', { exact: false }).waitFor();
+    await alignment.locator('.recharts-surface').first().waitFor();
+    await alignment.scrollIntoViewIfNeeded();
+    await screenshot(page, 'vetting-7-persona');
+  });
 });

@@ -49,7 +49,6 @@ export function CreatorVetting(props: {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Run</Table.Th>
-              <Table.Th>Account</Table.Th>
               <Table.Th ta="right">Score</Table.Th>
               <Table.Th>Verdict</Table.Th>
             </Table.Tr>
@@ -66,8 +65,10 @@ export function CreatorVetting(props: {
                   >
                     {formatDateTime(r.createdAt)}
                   </AnchorLink>
+                  <Text size="xs" c="dimmed">
+                    @{r.handle}
+                  </Text>
                 </Table.Td>
-                <Table.Td>@{r.handle}</Table.Td>
                 <Table.Td ta="right">
                   {r.score}
                   {r.score !== r.originalScore ? (
@@ -78,7 +79,12 @@ export function CreatorVetting(props: {
                   ) : null}
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={verdictColors[r.verdict]} variant="light">
+                  <Badge
+                    color={verdictColors[r.verdict]}
+                    variant="light"
+                    style={{ flexShrink: 0 }}
+                    miw="fit-content"
+                  >
                     {verdictLabels[r.verdict]}
                   </Badge>
                 </Table.Td>

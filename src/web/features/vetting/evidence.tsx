@@ -145,7 +145,11 @@ export function EvidenceList({ evidence, section }: { evidence: Evidence; sectio
         <Tags label="Dates" items={evidence.dates ?? []} />
       )}
       <Tags label="Brands" items={evidence.brands ?? []} />
-      {evidence.omitted ? <More count={evidence.omitted} /> : null}
+      {evidence.omitted ? (
+        <Text size="xs" c="dimmed">
+          {evidence.omitted} more not named in this flag; the posts panel and the section below list them all.
+        </Text>
+      ) : null}
     </Stack>
   );
 }

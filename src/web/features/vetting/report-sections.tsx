@@ -61,10 +61,15 @@ export function ReportSections(props: {
   );
 }
 
-function SectionCard(props: { section: SectionKey; id?: string; children: ReactNode; flagCount: number }) {
+function SectionCard(props: {
+  section: SectionKey;
+  children: ReactNode;
+  flagCount: { active: number; overridden: number };
+}) {
   const label = sectionLabels[props.section];
+  const { active, overridden } = props.flagCount;
   return (
-    <Card withBorder radius="lg" padding="lg" component="section" aria-label={label.title} id={props.id}>
+    <Card withBorder radius="lg" padding="lg" component="section" aria-label={label.title}>
       <Group justify="space-between" mb="sm">
         <Title order={3} fz="h4">
           <Text span c="dimmed" fw={600} mr={6}>
@@ -72,9 +77,13 @@ function SectionCard(props: { section: SectionKey; id?: string; children: ReactN
           </Text>
           {label.title}
         </Title>
-        {props.flagCount > 0 ? (
+        {active > 0 ? (
           <Badge variant="light" color="orange">
-            {props.flagCount} {props.flagCount === 1 ? 'flag' : 'flags'}
+            {active} {active === 1 ? 'flag' : 'flags'}
+          </Badge>
+        ) : overridden > 0 ? (
+          <Badge variant="light" color="gray">
+            {overridden} overridden
           </Badge>
         ) : (
           <Badge variant="light" color="teal">
@@ -110,8 +119,13 @@ function ChartBox({ h, children }: { h: number; children: ReactNode }) {
   );
 }
 
-function activeFlags(report: ReviewedReport, section: SectionKey): number {
-  return report.flags.filter((f) => f.section === section && !f.overridden && f.severity !== 'info').length;
+/** Warnings and critical flags of a section, standing and set aside by reviewers. */
+function activeFlags(report: ReviewedReport, section: SectionKey) {
+  const flags = report.flags.filter((f) => f.section === section && f.severity !== 'info');
+  return {
+    active: flags.filter((f) => !f.overridden).length,
+    overridden: flags.filter((f) => f.overridden).length,
+  };
 }
 
 function EngagementSection({ report }: { report: ReviewedReport }) {
@@ -335,7 +349,9 @@ function FollowerRow({ item }: { item: ReviewedReport['sections']['followers']['
   const target = useTarget(followerAnchor(item.username));
   return (
     <Table.Tr {...target}>
-      <Table.Td style={{ overflowWrap: 'anywhere' }}>{item.username}</Table.Td>
+      <Table.Td miw={150} style={{ overflowWrap: 'anywhere' }}>
+        {item.username}
+      </Table.Td>
       <Table.Td>
         {item.isLikelyFake ? (
           <Badge size="xs" color="red" variant="light">
@@ -426,7 +442,7 @@ function AlignmentSection(props: {
         </Text>
       ) : null}
       {hasAudience ? (
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <Stack gap="md">
           {audience?.countries ? (
             <Stack gap={4}>
               <Text size="sm" fw={600}>
@@ -472,7 +488,7 @@ function AlignmentSection(props: {
               </ChartBox>
             </Stack>
           ) : null}
-        </SimpleGrid>
+        </Stack>
       ) : (
         <Text size="sm" c="dimmed">
           No audience data in the input.

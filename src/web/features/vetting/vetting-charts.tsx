@@ -69,7 +69,7 @@ export function EngagementChart(props: {
       dataKey="post"
       series={[{ name: 'Engagement %', color: 'violet.5' }]}
       gridAxis="y"
-      yAxisProps={{ width: 40, domain: [0, Math.ceil(top)], unit: '%' }}
+      yAxisProps={{ width: 44, domain: [0, Math.ceil(top)], unit: '%', allowDecimals: false, tickCount: 6 }}
       xAxisProps={{ tickFormatter: (v: string) => v.slice(0, 5), minTickGap: 16 }}
       referenceAreas={[
         {
@@ -104,7 +104,7 @@ export function CommentReasonsChart({ byReason }: { byReason: Record<string, num
       orientation="vertical"
       series={[{ name: 'Comments', color: 'red.5' }]}
       gridAxis="x"
-      yAxisProps={{ width: 130 }}
+      yAxisProps={{ width: 130, interval: 0 }}
       xAxisProps={{ allowDecimals: false }}
       barProps={{ radius: [0, 3, 3, 0] }}
       aria-label="Spam comments by reason"
@@ -131,7 +131,7 @@ export function AudienceChart(props: {
     });
   return (
     <BarChart
-      h={Math.max(110, data.length * 30)}
+      h={Math.max(90, data.length * 26 + 40)}
       data={data}
       dataKey="key"
       orientation="vertical"
@@ -146,7 +146,7 @@ export function AudienceChart(props: {
       }
       withLegend={!!props.targets}
       gridAxis="x"
-      yAxisProps={{ width: 110 }}
+      yAxisProps={{ width: 130, interval: 0 }}
       xAxisProps={{ unit: '%', domain: [0, 100] }}
       valueFormatter={(v) => `${v} %`}
       aria-label={props.title}
