@@ -60,8 +60,11 @@ export function EngagementChart(props: {
       post: `${p.postedAt.slice(5, 10)} ${p.postId}`,
       'Engagement %': Number(p.ratePct.toFixed(2)),
     }));
-  const top =
-    Math.max(props.bandHighPct ?? props.bandLowPct * 1.5, ...data.map((d) => d['Engagement %'])) * 1.1;
+  const top = Math.ceil(
+    Math.max(props.bandHighPct ?? props.bandLowPct * 1.5, ...data.map((d) => d['Engagement %'])) * 1.1,
+  );
+  const step = top <= 8 ? 1 : top <= 16 ? 2 : 5;
+  const ticks = Array.from({ length: Math.floor(top / step) + 1 }, (_, i) => i * step);
   return (
     <BarChart
       h={240}
@@ -69,12 +72,12 @@ export function EngagementChart(props: {
       dataKey="post"
       series={[{ name: 'Engagement %', color: 'violet.5' }]}
       gridAxis="y"
-      yAxisProps={{ width: 44, domain: [0, Math.ceil(top)], unit: '%', allowDecimals: false, tickCount: 6 }}
+      yAxisProps={{ width: 44, domain: [0, top], unit: '%', ticks }}
       xAxisProps={{ tickFormatter: (v: string) => v.slice(0, 5), minTickGap: 16 }}
       referenceAreas={[
         {
           y1: props.bandLowPct,
-          y2: props.bandHighPct ?? Math.ceil(top),
+          y2: props.bandHighPct ?? top,
           color: 'teal.4',
           fillOpacity: 0.18,
           label: `${props.tierLabel} benchmark`,
@@ -147,7 +150,7 @@ export function AudienceChart(props: {
       withLegend={!!props.targets}
       gridAxis="x"
       yAxisProps={{ width: 130, interval: 0 }}
-      xAxisProps={{ unit: '%', domain: [0, 100] }}
+      xAxisProps={{ domain: [0, 100], ticks: [0, 25, 50, 75, 100] }}
       valueFormatter={(v) => `${v} %`}
       aria-label={props.title}
     />
