@@ -28,6 +28,7 @@ import {
   demoUser,
   demoWorkspaceName,
 } from './demo-data';
+import { seedDemoVetting } from './demo-vetting';
 
 export { demoAmbassadorEmail, demoUser, demoWorkspaceName } from './demo-data';
 
@@ -238,6 +239,7 @@ export async function seedDemo(services: Services): Promise<DemoSeedResult> {
         from = to;
       }
     }
+    await seedDemoVetting(db, scope, prg.id, items);
     return {
       email: demoUser.email,
       password: demoUser.password,
