@@ -1,6 +1,7 @@
 // The vetting journey through the real UI: create a creator, run vetting on a spammy creator's JSON (a bad
 // file first, named by field), read the report's evidence down to a highlighted comment, override a flag
 // with a reason, and see the new score and the audit entry on the creator's page.
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSpammyCreator } from '../test/vetting-fixtures';
@@ -128,6 +129,19 @@ describe('vetting report journey', () => {
     await page.getByText(/The engine scored 0 \(Reject\) before reviewers set a flag aside/).waitFor();
     await spamFlag.scrollIntoViewIfNeeded();
     await screenshot(page, 'vetting-4-overridden');
+
+    await page.getByRole('button', { name: 'Download' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: 'Flags (CSV)' }).click(),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.split('\r\n')[0]).toMatch(
+      /^section,code,severity,message,overridden,overridden_by,override_reason/,
+    );
+    expect(csv).toMatch(
+      /comments,comments\.mostly-spam,critical,.*,yes,Rae Reviewer,Bot comments came from a giveaway raid/,
+    );
     await screenshot(page, 'vetting-5-report-full', { fullPage: true });
   });
 
@@ -185,6 +199,7 @@ describe('vetting report journey', () => {
     await alignment.getByText('Persona of Summer Glow', { exact: false }).waitFor();
     await alignment.locator('.recharts-surface').first().waitFor();
     await alignment.scrollIntoViewIfNeeded();
+    await page.mouse.move(0, 0);
     await screenshot(page, 'vetting-7-persona');
   });
 });

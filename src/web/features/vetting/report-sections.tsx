@@ -385,7 +385,7 @@ function FollowersSection({ report }: { report: ReviewedReport }) {
         ]}
       />
       {items.length > 0 ? (
-        <ScrollArea.Autosize mah={280} type="auto">
+        <ScrollArea.Autosize mah={420} type="auto">
           <Table aria-label="Follower sample" fz="sm" stickyHeader>
             <Table.Thead>
               <Table.Tr>

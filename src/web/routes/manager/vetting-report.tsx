@@ -18,6 +18,7 @@ import {
 import { EvidenceProvider } from '../../features/vetting/evidence';
 import { FlagsList } from '../../features/vetting/flags-list';
 import { PostsPanel } from '../../features/vetting/posts-panel';
+import { ReportDownloads } from '../../features/vetting/report-downloads';
 import { ReportSections } from '../../features/vetting/report-sections';
 import { scoreColor, verdictColors, verdictLabels } from '../../features/vetting/report-view';
 import { useWorkspace } from '../../features/workspaces/workspace-context';
@@ -88,6 +89,7 @@ export function VettingReportPage() {
               ? 'against a program'
               : 'no program',
         ].join(' · ')}
+        actions={<ReportDownloads detail={detail} />}
       />
 
       <Card withBorder radius="lg" padding="lg" mb="lg" component="section" aria-label="Score">
