@@ -65,6 +65,7 @@ const bodies: Record<string, unknown> = {
   '/workspaces/{workspaceId}/ambassadors/{id}/stage': { to: 'declined' },
   '/workspaces/{workspaceId}/invitations': { email: 'x@example.com', role: 'viewer' },
   '/workspaces/{workspaceId}/members/{id}': { role: 'viewer' },
+  '/workspaces/{workspaceId}/vetting/reports/{id}/overrides': { flagKey: 'x:y:0', reason: 'Sneaky reason' },
 };
 
 function call(client: TestClient, method: string, template: string, url: string) {

@@ -173,6 +173,12 @@ const creatorRoute = createRoute({
   component: lazyRouteComponent(() => import('../routes/manager/creator'), 'CreatorPage'),
 });
 
+const vettingReportRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'vetting/$reportId',
+  component: lazyRouteComponent(() => import('../routes/manager/vetting-report'), 'VettingReportPage'),
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'members',
@@ -244,6 +250,7 @@ const routeTree = rootRoute.addChildren([
     committeeApplicantRoute,
     peopleRoute,
     creatorRoute,
+    vettingReportRoute,
     membersRoute,
     outboxRoute,
   ]),

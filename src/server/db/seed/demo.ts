@@ -30,6 +30,7 @@ import {
   demoUser,
   demoWorkspaceName,
 } from './demo-data';
+import { seedDemoVetting } from './demo-vetting';
 
 export { demoAmbassadorEmail, demoUser, demoWorkspaceName } from './demo-data';
 
@@ -242,6 +243,7 @@ export async function seedDemo(services: Services): Promise<DemoSeedResult> {
     }
     await seedDemoCommittee(db, scope, prg.id);
     await seedDemoApplications(db, scope, prg.id, demoPeople);
+    await seedDemoVetting(db, scope, prg.id, items);
     return {
       email: demoUser.email,
       password: demoUser.password,

@@ -9,12 +9,14 @@ import {
   workspaceParams,
 } from '../../http/openapi';
 import {
+  flagOverrideInputSchema,
+  reportDetailSchema,
   storedPoolSchema,
   storedReportSchema,
   vetOneInputSchema,
   vetPoolInputSchema,
 } from './vetting.contract';
-import { getReportOrThrow, listReports, vetMany, vetOne } from './vetting.service';
+import { getReportOrThrow, listReports, overrideFlag, restoreFlag, vetMany, vetOne } from './vetting.service';
 
 export const vettingRoutes = newRouter();
 const tags = ['Vetting'];
@@ -27,7 +29,7 @@ vettingRoutes.openapi(
     summary: 'Vet one creator (optionally against a program’s persona and competitors) and store the report',
     middleware: [guard('vetting.run')],
     request: { params: workspaceParams, body: jsonBody(vetOneInputSchema) },
-    responses: { 201: jsonResponse(storedReportSchema, 'The stored report'), ...errorResponses },
+    responses: { 201: jsonResponse(reportDetailSchema, 'The stored report'), ...errorResponses },
   }),
   async (c) => c.json(await vetOne(c.var.services.database.db, c.var.scope, c.req.valid('json')), 201),
 );
@@ -70,11 +72,57 @@ vettingRoutes.openapi(
     method: 'get',
     path: '/workspaces/{workspaceId}/vetting/reports/{id}',
     tags,
-    summary: 'One stored vetting report',
+    summary:
+      'One stored vetting report with its input; reviewers’ overrides applied (the engine’s score is originalScore)',
     middleware: [guard('people.read')],
     request: { params: idParams },
-    responses: { 200: jsonResponse(storedReportSchema, 'The report'), ...errorResponses },
+    responses: { 200: jsonResponse(reportDetailSchema, 'The report'), ...errorResponses },
   }),
   async (c) =>
     c.json(await getReportOrThrow(c.var.services.database.db, c.var.scope, c.req.valid('param').id), 200),
+);
+
+vettingRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/workspaces/{workspaceId}/vetting/reports/{id}/overrides',
+    tags,
+    summary:
+      'Override one flag of a report with a reason; the score and verdict are recomputed without it (409 if already overridden)',
+    middleware: [guard('vetting.override')],
+    request: { params: idParams, body: jsonBody(flagOverrideInputSchema) },
+    responses: {
+      201: jsonResponse(reportDetailSchema, 'The report with the override applied'),
+      ...errorResponses,
+    },
+  }),
+  async (c) =>
+    c.json(
+      await overrideFlag(
+        c.var.services.database.db,
+        c.var.scope,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      ),
+      201,
+    ),
+);
+
+vettingRoutes.openapi(
+  createRoute({
+    method: 'delete',
+    path: '/workspaces/{workspaceId}/vetting/reports/{id}/overrides/{overrideId}',
+    tags,
+    summary: 'Remove an override, so the flag counts again',
+    middleware: [guard('vetting.override')],
+    request: { params: idParams.extend({ overrideId: z.string() }) },
+    responses: {
+      200: jsonResponse(reportDetailSchema, 'The report without that override'),
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const { id, overrideId } = c.req.valid('param');
+    return c.json(await restoreFlag(c.var.services.database.db, c.var.scope, id, overrideId), 200);
+  },
 );

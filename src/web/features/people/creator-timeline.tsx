@@ -3,10 +3,12 @@ import { Group, Stack, Text, Timeline } from '@mantine/core';
 import {
   IconArrowRight,
   IconFileImport,
+  IconFlagOff,
   IconForms,
   IconMail,
   IconPencil,
   IconPlus,
+  IconShieldSearch,
   IconSparkles,
   IconUserCircle,
 } from '@tabler/icons-react';
@@ -88,6 +90,22 @@ function describe(e: AuditEvent): Described {
           ? `Applied to ${programName} on the application page`
           : 'Applied on the application page',
         icon: <IconForms size={13} />,
+      };
+    case 'vetting.report_created':
+      return {
+        title: `Vetted @${text(prop(e.after, 'handle')) ?? ''}: score ${text(prop(e.after, 'score')) ?? '—'}`,
+        icon: <IconShieldSearch size={13} />,
+      };
+    case 'vetting.flag_overridden':
+    case 'vetting.flag_restored':
+      return {
+        title: `${e.action === 'vetting.flag_overridden' ? 'Vetting flag overridden' : 'Vetting flag restored'}: ${text(prop(e.after, 'code')) ?? text(prop(e.after, 'flagKey')) ?? ''}`,
+        icon: <IconFlagOff size={13} />,
+        body: (
+          <Text size="xs" c="dimmed">
+            Score {text(prop(e.before, 'score')) ?? '—'} → {text(prop(e.after, 'score')) ?? '—'}
+          </Text>
+        ),
       };
     case 'creator.profile_updated':
       return { title: 'Updated their profile in the portal', icon: <IconUserCircle size={13} /> };

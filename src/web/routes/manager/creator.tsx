@@ -27,6 +27,7 @@ import { creatorQuery, sendPortalInvite, timelineQuery, updateCreator } from '..
 import { CreatorForm } from '../../features/people/creator-form';
 import { CreatorTimeline } from '../../features/people/creator-timeline';
 import { MoveStageMenu, useStageMove } from '../../features/people/move-stage';
+import { CreatorVetting } from '../../features/vetting/creator-vetting';
 import { useWorkspace } from '../../features/workspaces/workspace-context';
 import { countryName } from '../../lib/countries';
 import { formatDate, formatNumber } from '../../lib/format';
@@ -219,7 +220,16 @@ export function CreatorPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Card withBorder radius="lg" padding="lg" component="section" aria-label="Activity">
+          <CreatorVetting
+            creatorId={creatorId}
+            template={(() => {
+              const account = creator.socialAccounts[0];
+              return account
+                ? { platform: account.platform, handle: account.handle, followers: account.followers ?? 0 }
+                : null;
+            })()}
+          />
+          <Card withBorder radius="lg" padding="lg" mt="lg" component="section" aria-label="Activity">
             <Title order={3} fz="h4" mb="md">
               Activity
             </Title>
