@@ -10,9 +10,11 @@ import { routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../lib/app-error';
 import { version } from '../lib/version';
+import { outreachRoutes } from '../modules/outreach/outreach.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
 import { portalRoutes } from '../modules/portal/portal.routes';
 import { programRoutes } from '../modules/programs/programs.routes';
+import { prospectRoutes } from '../modules/prospects/prospects.routes';
 import { vettingRoutes } from '../modules/vetting/vetting.routes';
 import { workspaceRoutes } from '../modules/workspaces/workspaces.routes';
 import type { AppEnv, Services } from './context';
@@ -33,6 +35,8 @@ function buildApi() {
   api.route('/', peopleRoutes);
   api.route('/', portalRoutes);
   api.route('/', vettingRoutes);
+  api.route('/', prospectRoutes);
+  api.route('/', outreachRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
