@@ -68,10 +68,12 @@ async function templateStats(db: Db | Tx, scope: WorkspaceScope, templateIds: st
     .select({
       templateId: outreachMessage.templateId,
       threads: sql<number>`count(*)::int`,
+      // The outer table is named in full: drizzle may print its columns unqualified, which inside the
+      // subquery would bind to the inner alias.
       replied: sql<number>`(count(*) filter (where exists (
-        select 1 from ${outreachMessage} r
-        where r.workspace_id = ${outreachMessage.workspaceId}
-          and (r.id = ${outreachMessage.id} or r.thread_id = ${outreachMessage.id})
+        select 1 from outreach_message r
+        where r.workspace_id = "outreach_message"."workspace_id"
+          and (r.id = "outreach_message"."id" or r.thread_id = "outreach_message"."id")
           and r.replied_at is not null)))::int`,
     })
     .from(outreachMessage)
@@ -627,7 +629,7 @@ export async function listDueFollowUps(
       isNull(outreachMessage.repliedAt),
       sql`${outreachTemplate.followUpDays} is not null`,
       sql`${outreachMessage.sentAt} <= ${now.toISOString()}::timestamptz - make_interval(days => ${outreachTemplate.followUpDays})`,
-      sql`not exists (select 1 from ${outreachMessage} f where f.thread_id = ${outreachMessage.id})`,
+      sql`not exists (select 1 from outreach_message f where f.thread_id = "outreach_message"."id")`,
     ),
   );
   return rows
