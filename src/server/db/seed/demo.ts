@@ -28,6 +28,7 @@ import {
   demoUser,
   demoWorkspaceName,
 } from './demo-data';
+import { seedDemoOutreach } from './demo-outreach';
 
 export { demoAmbassadorEmail, demoUser, demoWorkspaceName } from './demo-data';
 
@@ -238,6 +239,7 @@ export async function seedDemo(services: Services): Promise<DemoSeedResult> {
         from = to;
       }
     }
+    await seedDemoOutreach(db, scope, services.mailer, prg.id);
     return {
       email: demoUser.email,
       password: demoUser.password,
