@@ -65,6 +65,13 @@ const bodies: Record<string, unknown> = {
   '/workspaces/{workspaceId}/ambassadors/{id}/stage': { to: 'declined' },
   '/workspaces/{workspaceId}/invitations': { email: 'x@example.com', role: 'viewer' },
   '/workspaces/{workspaceId}/members/{id}': { role: 'viewer' },
+  '/workspaces/{workspaceId}/prospect-lists/{id}': { name: 'Sneaky', source: 'crm' },
+  '/workspaces/{workspaceId}/prospect-lists/{id}/invite': {
+    templateId: 'x',
+    recipients: [{ creatorId: 'x' }],
+  },
+  '/workspaces/{workspaceId}/outreach/templates/{id}': { name: 'Sneaky', subject: 'x', body: 'x' },
+  '/workspaces/{workspaceId}/outreach/messages/{id}/reply': { repliedAt: '2030-01-01' },
 };
 
 function call(client: TestClient, method: string, template: string, url: string) {
