@@ -183,6 +183,7 @@ export function SendOutreachModal(props: {
                 onChange={(event) => {
                   const value = event.currentTarget.value;
                   setRecentPosts((current) => ({ ...current, [r.creatorId]: value }));
+                  setPreview(null); // a preview of the old text would mislead
                 }}
                 error={errorFor(i)}
                 disabled={busy !== null}
