@@ -66,6 +66,13 @@ const bodies: Record<string, unknown> = {
   '/workspaces/{workspaceId}/invitations': { email: 'x@example.com', role: 'viewer' },
   '/workspaces/{workspaceId}/members/{id}': { role: 'viewer' },
   '/workspaces/{workspaceId}/vetting/reports/{id}/overrides': { flagKey: 'x:y:0', reason: 'Sneaky reason' },
+  '/workspaces/{workspaceId}/prospect-lists/{id}': { name: 'Sneaky', source: 'crm' },
+  '/workspaces/{workspaceId}/prospect-lists/{id}/invite': {
+    templateId: 'x',
+    recipients: [{ creatorId: 'x' }],
+  },
+  '/workspaces/{workspaceId}/outreach/templates/{id}': { name: 'Sneaky', subject: 'x', body: 'x' },
+  '/workspaces/{workspaceId}/outreach/messages/{id}/reply': { repliedAt: '2030-01-01' },
 };
 
 function call(client: TestClient, method: string, template: string, url: string) {

@@ -191,6 +191,24 @@ const outboxRoute = createRoute({
   component: lazyRouteComponent(() => import('../routes/manager/outbox'), 'OutboxPage'),
 });
 
+const prospectsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'prospects',
+  component: lazyRouteComponent(() => import('../routes/manager/prospects'), 'ProspectsPage'),
+});
+
+const prospectListRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'prospects/$listId',
+  component: lazyRouteComponent(() => import('../routes/manager/prospects-list'), 'ProspectListPage'),
+});
+
+const outreachRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'outreach',
+  component: lazyRouteComponent(() => import('../routes/manager/outreach'), 'OutreachPage'),
+});
+
 const portalRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/portal',
@@ -253,6 +271,9 @@ const routeTree = rootRoute.addChildren([
     vettingReportRoute,
     membersRoute,
     outboxRoute,
+    prospectsRoute,
+    prospectListRoute,
+    outreachRoute,
   ]),
   portalRoute.addChildren([
     portalSigninRoute,

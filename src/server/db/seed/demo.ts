@@ -30,6 +30,7 @@ import {
   demoUser,
   demoWorkspaceName,
 } from './demo-data';
+import { seedDemoOutreach } from './demo-outreach';
 import { seedDemoVetting } from './demo-vetting';
 
 export { demoAmbassadorEmail, demoUser, demoWorkspaceName } from './demo-data';
@@ -244,6 +245,7 @@ export async function seedDemo(services: Services): Promise<DemoSeedResult> {
     await seedDemoCommittee(db, scope, prg.id);
     await seedDemoApplications(db, scope, prg.id, demoPeople);
     await seedDemoVetting(db, scope, prg.id, items);
+    await seedDemoOutreach(db, scope, services.mailer, prg.id);
     return {
       email: demoUser.email,
       password: demoUser.password,

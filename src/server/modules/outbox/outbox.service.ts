@@ -2,7 +2,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { hasRoleAtLeast, type Role, roles } from '../../../core/access/roles';
-import type { Db } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import { newId } from '../../lib/ids';
 import type { Logger } from '../../lib/logger';
 import type { WorkspaceScope } from '../../lib/scope';
@@ -21,46 +21,74 @@ export interface MailInput {
 }
 
 export interface Mailer {
-  send(db: Db, mail: MailInput): Promise<void>;
+  /** Records the mail in the outbox and delivers it over SMTP when configured; returns the outbox ids. */
+  send(db: Db | Tx, mail: MailInput): Promise<string[]>;
+  /**
+   * Only records the mail (status "recorded"), e.g. inside a caller's transaction; call `deliver` with the
+   * ids after the commit so no SMTP conversation holds the transaction open.
+   */
+  record(db: Db | Tx, mail: MailInput): Promise<string[]>;
+  /** Delivers recorded messages over SMTP (a no-op without SMTP), marking each sent or failed. */
+  deliver(db: Db, ids: string[]): Promise<void>;
   close(): void;
 }
 
 /** Creates the mailer; with no SMTP URL, messages are only recorded (status "recorded"). */
 export function createMailer(options: { smtpUrl?: string; from: string; logger: Logger }): Mailer {
   const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+
+  async function record(db: Db | Tx, mail: MailInput): Promise<string[]> {
+    const scopes = mail.workspaceIds.length > 0 ? mail.workspaceIds : [null];
+    const rows = scopes.map((workspaceId) => ({
+      id: newId('outboxMessage'),
+      workspaceId,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      kind: mail.kind,
+      readableBy: mail.readableBy ?? 'admin',
+    }));
+    await db.insert(outboxMessage).values(rows);
+    return rows.map((r) => r.id);
+  }
+
+  /** Sends one mail over SMTP and marks its outbox copies (one per workspace) sent or failed. */
+  async function deliverOne(
+    db: Db | Tx,
+    mail: Pick<MailInput, 'to' | 'subject' | 'text' | 'kind'>,
+    ids: string[],
+  ) {
+    if (!transport) return;
+    try {
+      await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text });
+      await db
+        .update(outboxMessage)
+        .set({ status: 'sent', sentAt: new Date() })
+        .where(inArray(outboxMessage.id, ids));
+    } catch (error) {
+      options.logger.error({ err: error, to: mail.to, kind: mail.kind }, 'mail delivery failed');
+      const message = error instanceof Error ? error.message : String(error);
+      await db
+        .update(outboxMessage)
+        .set({ status: 'failed', error: message })
+        .where(inArray(outboxMessage.id, ids));
+    }
+  }
+
   return {
+    record,
     async send(db, mail) {
-      const scopes = mail.workspaceIds.length > 0 ? mail.workspaceIds : [null];
-      const rows = scopes.map((workspaceId) => ({
-        id: newId('outboxMessage'),
-        workspaceId,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        kind: mail.kind,
-        readableBy: mail.readableBy ?? 'admin',
-      }));
-      await db.insert(outboxMessage).values(rows);
-      if (!transport) return;
-      const ids = rows.map((r) => r.id);
-      try {
-        await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text });
-        for (const id of ids) {
-          await db
-            .update(outboxMessage)
-            .set({ status: 'sent', sentAt: new Date() })
-            .where(eq(outboxMessage.id, id));
-        }
-      } catch (error) {
-        options.logger.error({ err: error, to: mail.to, kind: mail.kind }, 'mail delivery failed');
-        const message = error instanceof Error ? error.message : String(error);
-        for (const id of ids) {
-          await db
-            .update(outboxMessage)
-            .set({ status: 'failed', error: message })
-            .where(eq(outboxMessage.id, id));
-        }
-      }
+      const ids = await record(db, mail);
+      await deliverOne(db, mail, ids);
+      return ids;
+    },
+    async deliver(db, ids) {
+      if (!transport || ids.length === 0) return;
+      const rows = await db
+        .select()
+        .from(outboxMessage)
+        .where(and(inArray(outboxMessage.id, ids), eq(outboxMessage.status, 'recorded')));
+      for (const row of rows) await deliverOne(db, row, [row.id]);
     },
     close() {
       transport?.close();

@@ -35,15 +35,16 @@ const requiredColumns = ['name'];
 const batchSize = 500;
 // A cell starting with = + - @ (or a tab or carriage return) could run as a spreadsheet formula: the export
 // prefixes it with ' and the import takes that prefix off again, so an exported file re-imports unchanged.
-const formulaStart = /^[=+\-@\t\r]/;
-const escapedFormulaStart = /^'(?=[=+\-@\t\r])/;
+export const formulaStart = /^[=+\-@\t\r]/;
+export const escapedFormulaStart = /^'(?=[=+\-@\t\r])/;
 
 interface ParsedRow {
   line: number;
   input: CreatorInputParsed;
 }
 
-function parseCsv(text: string): Array<{ line: number; cells: string[] }> {
+/** Parses CSV text into records with their line numbers; invalid CSV is a 422 naming the line. */
+export function parseCsv(text: string): Array<{ line: number; cells: string[] }> {
   try {
     const records = parse(text, {
       bom: true,

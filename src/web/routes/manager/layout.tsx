@@ -14,8 +14,10 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconChevronDown,
+  IconListSearch,
   IconLogout,
   IconMail,
+  IconSend,
   IconTargetArrow,
   IconUserShield,
   IconUsers,
@@ -113,6 +115,22 @@ function Shell() {
                 label="People"
                 leftSection={<IconUsers size={18} />}
                 active={isPeople}
+                onClick={close}
+              />
+              <NavLinkLink
+                to="/w/$workspaceId/prospects"
+                params={{ workspaceId }}
+                label="Prospects"
+                leftSection={<IconListSearch size={18} />}
+                active={section.startsWith('/prospects')}
+                onClick={close}
+              />
+              <NavLinkLink
+                to="/w/$workspaceId/outreach"
+                params={{ workspaceId }}
+                label="Outreach"
+                leftSection={<IconSend size={18} />}
+                active={section.startsWith('/outreach')}
                 onClick={close}
               />
               <NavLinkLink

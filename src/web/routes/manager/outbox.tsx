@@ -25,6 +25,10 @@ const kindLabels: Record<string, string> = {
   'portal.sign_in_link': 'Portal sign-in link',
   'member.invitation': 'Team invitation',
   'committee.decision': 'Committee decision',
+  'application.received': 'Application received',
+  'application.waitlisted': 'Application waitlisted',
+  'outreach.initial': 'Outreach',
+  'outreach.follow_up': 'Outreach follow-up',
 };
 
 export function OutboxPage() {
