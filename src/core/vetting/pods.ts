@@ -11,7 +11,8 @@ export const minPostsWithSamples = 4;
 export const podRegularsForWarning = 3;
 
 function normalizeHandle(handle: string): string {
-  return handle.trim().replace(/^@/, '').toLowerCase();
+  const trimmed = handle.trim();
+  return (trimmed.charCodeAt(0) === 0x40 ? trimmed.slice(1) : trimmed).toLowerCase();
 }
 
 export interface PodFigures {
@@ -32,9 +33,9 @@ export function checkPods(input: CreatorInput): DetectorResult<PodFigures> {
       const key = normalizeHandle(sample.author);
       if (key === creator || seen.has(key)) continue;
       seen.add(key);
-      const entry = postsByAuthor.get(key) ?? { author: sample.author, posts: [] };
-      entry.posts.push(post.id);
-      postsByAuthor.set(key, entry);
+      const entry = postsByAuthor.get(key);
+      if (entry) entry.posts.push(post.id);
+      else postsByAuthor.set(key, { author: sample.author, posts: [post.id] });
     }
   }
 
