@@ -58,8 +58,11 @@ const promoPattern = new RegExp(
     '\\b(?:dm|inbox|message) (?:me|us)\\b(?! (?:the|your|that|it|when|if|how|what|which)\\b)',
     'send (?:me |us )?(?:a )?dm\\b',
     'link (?:is )?in (?:my |the )?bio',
+    // Spelled to slip past filters: "l1nk in b!o".
+    'l[i1]nk (?:is )?in (?:my |the )?b[i1!][o0]',
     'visit my (?:page|profile|channel|account|site|shop|store)',
-    'subscribe to my',
+    '\\bsub(?:scribe)? to my',
+    "\\bi(?:'ll)? sub ?back\\b",
     '\\b(?:promote|promoting) (?:it|your|this|you)',
     '\\b(?:get|gain|grow) (?:more |real |free )?(?:followers|likes|views)',
     'shout ?out for shout ?out',
@@ -79,8 +82,9 @@ const scamPattern = new RegExp(
     '\\$\\s?\\d[\\d,]*k?\\s*(?:a|per|every|each)\\s*(?:day|week|month)',
     "\\b(?:you(?:'ve| have)? won|claim (?:your|ur) (?:prize|reward|gift))",
     '\\b(?:won|winner|selected|chosen)\\b.{0,30}\\bgiveaway|\\bgiveaway\\b.{0,30}\\b(?:won|winner|dm|claim|selected)',
-    '\\b(?:dm|message|contact|inbox)\\b.{0,25}\\b(?:collab\\w*|ambassador\\w*|promo\\w*|feature|partnership)',
-    '\\b(?:collab\\w*|ambassador\\w*|promo\\w*|partnership)\\b.{0,25}\\b(?:dm|message us|contact us|inbox)\\b',
+    // Wide enough for a handle in between: "DM @brandscout.agency for a paid collab".
+    '\\b(?:dm|message|contact|inbox)\\b.{0,40}\\b(?:collab\\w*|ambassador\\w*|promo\\w*|feature|partnership)',
+    '\\b(?:collab\\w*|ambassador\\w*|promo\\w*|partnership)\\b.{0,40}\\b(?:dm|message us|contact us|inbox)\\b',
   ].join('|'),
   '',
 );
@@ -97,7 +101,7 @@ const phraseTriggers = new Set(
     'check follow f4f l4l s4s sub sub4sub follow4follow like4like followback dm dms inbox message send link ' +
     'visit subscribe promote promoting get gain grow shout shoutout crypto bitcoin btc ethereum usdt forex ' +
     'nft binary investment trading passive financial cash cashapp sugar earn earned earning make made making ' +
-    "won winner selected chosen giveaway claim contact you've"
+    "won winner selected chosen giveaway claim contact you've l1nk"
   ).split(' '),
 );
 const triggerPrefixes = ['collab', 'ambassador', 'promo', 'partner'];
@@ -160,6 +164,8 @@ function hasTriggerPrefixAt(lower: string, i: number): boolean {
 
 function isNonWord(token: string): boolean {
   if (/\d/.test(token)) return false;
+  // The vowel and consonant rules below read Latin script only; "今夜" or "дякую" are words.
+  if (/[^\x00-\x7f]/.test(token)) return false;
   if (token.length === 1) return token !== 'i' && token !== 'a';
   if (!/[aeiouy]/.test(token)) return !vowelFreeWords.has(token);
   return consonantRunPattern.test(token);
