@@ -22,20 +22,23 @@ export interface PodFigures {
 
 export function checkPods(input: CreatorInput): DetectorResult<PodFigures> {
   const creator = normalizeHandle(input.handle);
-  const postsByAuthor = new Map<string, { author: string; posts: string[] }>();
+  // `lastPost` is the number of the last post an author was counted on, so one post counts once.
+  const postsByAuthor = new Map<string, { author: string; posts: string[]; lastPost: number }>();
   let postsWithSamples = 0;
   for (const post of input.posts ?? []) {
     const samples = post.commentSamples ?? [];
     if (samples.length === 0) continue;
     postsWithSamples++;
-    const seen = new Set<string>();
     for (const sample of samples) {
       const key = normalizeHandle(sample.author);
-      if (key === creator || seen.has(key)) continue;
-      seen.add(key);
+      if (key === creator) continue;
       const entry = postsByAuthor.get(key);
-      if (entry) entry.posts.push(post.id);
-      else postsByAuthor.set(key, { author: sample.author, posts: [post.id] });
+      if (!entry) {
+        postsByAuthor.set(key, { author: sample.author, posts: [post.id], lastPost: postsWithSamples });
+      } else if (entry.lastPost !== postsWithSamples) {
+        entry.posts.push(post.id);
+        entry.lastPost = postsWithSamples;
+      }
     }
   }
 
