@@ -165,7 +165,7 @@ function hasTriggerPrefixAt(lower: string, i: number): boolean {
 function isNonWord(token: string): boolean {
   if (/\d/.test(token)) return false;
   // The vowel and consonant rules below read Latin script only; "今夜" or "дякую" are words.
-  if (/[^\x00-\x7f]/.test(token)) return false;
+  if (/[\u0080-\uffff]/.test(token)) return false;
   if (token.length === 1) return token !== 'i' && token !== 'a';
   if (!/[aeiouy]/.test(token)) return !vowelFreeWords.has(token);
   return consonantRunPattern.test(token);
@@ -191,13 +191,14 @@ const keptEnds = new Int32Array(maxWordsKept);
 const keptStretched = new Uint8Array(maxWordsKept);
 
 /**
- * Judges a comment's text: everything but its author and the other posts. One hand scan over the
+ * Scans a comment's text for what the rules below need. One hand scan over the
  * lower-cased text (rather than Unicode-property regexes and a search per rule; several times faster on
  * thousands of comments) finds the words in any script, letters stretched three or more times, emoji,
- * the words that can start a promo or scam phrase, and the characters a link needs.
+ * the words that can start a promo or scam phrase, the characters a link needs, and a hash of the text.
  */
-function judgeText(lower: string): TextJudgement {
+function scanText(lower: string): TextScan {
   let wordCount = 0;
+  let hash = 0;
   let hasEmoji = false;
   let hasTrigger = false;
   let start = -1;
@@ -212,6 +213,7 @@ function judgeText(lower: string): TextJudgement {
   // One step past the end (read as a space) closes the last word.
   for (let i = 0; i <= length; i++) {
     const code = i < length ? lower.charCodeAt(i) : 0x20;
+    hash = (Math.imul(hash, 31) + code) | 0;
     if (code < 0x80 ? asciiIsWord[code] === 1 : isWordUnit(code)) {
       if (start < 0) {
         start = i;
@@ -258,7 +260,12 @@ function judgeText(lower: string): TextJudgement {
       start = -1;
     }
   }
+  return { wordCount, hasEmoji, hasTrigger, hasLinkMark, hash };
+}
 
+/** The reasons a scanned text reads as spam; call it before the next `scanText` (the words are shared). */
+function judgeScanned(lower: string, scan: TextScan): CommentSpamReason[] {
+  const { wordCount, hasEmoji, hasTrigger, hasLinkMark } = scan;
   const reasons: CommentSpamReason[] = [];
   if (wordCount === 0) {
     reasons.push(hasEmoji ? 'emoji-only' : 'non-word');
@@ -284,7 +291,30 @@ function judgeText(lower: string): TextJudgement {
     }
   }
   if (hasLinkMark && linkPattern.test(lower)) reasons.push('link');
-  return { reasons, wordCount };
+  return reasons;
+}
+
+/** What one scan of a lower-cased comment found (its first words are kept in `keptStarts`…). */
+interface TextScan {
+  wordCount: number;
+  hasEmoji: boolean;
+  hasTrigger: boolean;
+  hasLinkMark: boolean;
+  /** Of the text and the space after it, as `hashText` computes it. */
+  hash: number;
+}
+
+/** The hash `scanText` computes along the way, for a text it did not scan (a trimmed one). */
+function hashText(text: string): number {
+  let hash = 0;
+  for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  return (Math.imul(hash, 31) + 0x20) | 0;
+}
+
+/** Judges a comment's text: everything but its author and the other posts. */
+function judgeText(lower: string): TextJudgement {
+  const scan = scanText(lower);
+  return { reasons: judgeScanned(lower, scan), wordCount: scan.wordCount };
 }
 
 export interface CommentContext {
@@ -343,11 +373,13 @@ interface DuplicateGroup {
   isOnSeveralPosts: boolean;
 }
 
-/** A text one report has met, keyed by its lower-cased, trimmed form. */
+/** A text one report has met: its lower-cased, trimmed form, and the next text with the same hash. */
 interface SeenText {
+  key: string;
   lower: string;
-  judgement: TextJudgement;
+  reasons: CommentSpamReason[];
   group: DuplicateGroup | undefined;
+  next: SeenText | undefined;
 }
 
 export function checkComments(input: CreatorInput): CommentQualityResult {
@@ -360,8 +392,9 @@ export function checkComments(input: CreatorInput): CommentQualityResult {
   // Per item: its duplicate group, null for a creator reply, undefined when too short to be a duplicate.
   const itemGroups: (DuplicateGroup | null | undefined)[] = [];
   // Bots paste the same texts again and again: each distinct text is judged once per report. Bots paste
-  // verbatim, so the lower-cased text itself is also the duplicate key.
-  const seenTexts = new Map<string, SeenText>();
+  // verbatim, so the lower-cased text itself is also the duplicate key. Texts are found by the hash the
+  // scan computes anyway, which spares hashing each (long, unique) genuine comment a second time.
+  const seenByHash = new Map<number, SeenText>();
   let creatorReplies = 0;
 
   for (const post of input.posts ?? []) {
@@ -378,26 +411,29 @@ export function checkComments(input: CreatorInput): CommentQualityResult {
       }
       const lower = normalizeText(sample.text);
       const key = lower.trim();
-      let seen = seenTexts.get(key);
-      let judgement: TextJudgement;
+      const scan = scanText(lower);
+      const hash = key.length === lower.length ? scan.hash : hashText(key);
+      let seen = seenByHash.get(hash);
+      while (seen !== undefined && seen.key !== key) seen = seen.next;
+      let textReasons: CommentSpamReason[];
       if (seen === undefined) {
-        judgement = judgeText(lower);
-        seen = { lower, judgement, group: undefined };
-        seenTexts.set(key, seen);
+        textReasons = judgeScanned(lower, scan);
+        seen = { key, lower, reasons: textReasons, group: undefined, next: seenByHash.get(hash) };
+        seenByHash.set(hash, seen);
       } else if (seen.lower === lower) {
-        judgement = seen.judgement;
+        textReasons = seen.reasons;
       } else {
-        judgement = judgeText(lower); // the same words with other blanks around them
+        textReasons = judgeScanned(lower, scan); // the same words with other blanks around them
       }
       // Only phrases of three or more words: "congrats!" twice is two fans, a pasted sentence is a script.
       let group: DuplicateGroup | undefined;
-      if (judgement.wordCount >= 3) {
+      if (scan.wordCount >= 3) {
         seen.group ??= { firstPostId: post.id, isOnSeveralPosts: false };
         group = seen.group;
         if (group.firstPostId !== post.id) group.isOnSeveralPosts = true;
       }
       itemGroups.push(group);
-      const reasons = addAuthorReasons(judgement.reasons, sample);
+      const reasons = addAuthorReasons(textReasons, sample);
       items.push({ postId: post.id, index, author: sample.author, isSpam: reasons.length > 0, reasons });
     }
   }
