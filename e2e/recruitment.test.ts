@@ -81,7 +81,9 @@ describe('recruitment, end to end', () => {
     await applicant.getByRole('textbox', { name: 'Email' }).fill('sam@spammy.example');
     await applicant.getByRole('textbox', { name: 'Handle' }).fill('@spammy.glow');
     await applicant.getByRole('textbox', { name: 'Followers' }).fill('23500');
-    await applicant.getByRole('textbox', { name: 'Your routine in one sentence' }).fill('Double cleanse, SPF.');
+    await applicant
+      .getByRole('textbox', { name: 'Your routine in one sentence' })
+      .fill('Double cleanse, SPF.');
     await applicant.getByRole('checkbox', { name: consent }).check();
     await applicant.getByRole('button', { name: 'Send application' }).click();
     await applicant.getByRole('heading', { name: 'Thanks, Sam!' }).waitFor();
@@ -154,7 +156,10 @@ describe('recruitment, end to end', () => {
     await expect(page.getByTestId('vetting-verdict').textContent()).resolves.toBe('Reject');
     const flags = page.getByRole('region', { name: 'Flags' });
     await flags.getByText(/sampled comments \(\d+ %\) read as generic, bot or spam/).waitFor();
-    await flags.getByText(/Glossier/).first().waitFor();
+    await flags
+      .getByText(/Glossier/)
+      .first()
+      .waitFor();
     const evidence = page
       .locator('[data-flag="comments:comments.mostly-spam:0"]')
       .getByRole('button', { name: /^@bot_ring_\d on post_\d+:/ })

@@ -1,4 +1,5 @@
-// `troupe vet`, in-process and without a database: text and JSON reports, pools, and invalid input (exit 2).
+// `troupe vet`, in-process: text and JSON reports, pools, invalid input (exit 2), and --program against a
+// real test database.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,8 @@ import type { CreatorInput } from '../../src/core/vetting';
 import { makeBenchCreator } from '../../src/core/vetting/perf';
 import { vetCreator } from '../../src/core/vetting/report';
 import { makeCreator, makePost } from '../../src/core/vetting/test-factories';
+import { createProgram } from '../factories';
+import { createTestContext, signUp, type TestContext } from '../harness';
 import { bufferIo } from './buffer-io';
 
 let dir: string;
@@ -28,6 +31,13 @@ function file(name: string, content: string): string {
 async function troupe(...argv: string[]) {
   const b = bufferIo({ cwd: dir });
   const code = await run(argv, b.io);
+  return { code, stdout: b.stdout(), stderr: b.stderr() };
+}
+
+/** `troupe` with the test database as its services (what --program reads). */
+async function troupeWithDatabase(ctx: TestContext, ...argv: string[]) {
+  const b = bufferIo({ cwd: dir });
+  const code = await run(argv, b.io, { services: ctx.services });
   return { code, stdout: b.stdout(), stderr: b.stderr() };
 }
 
@@ -59,7 +69,7 @@ describe('troupe vet --input creator.json', () => {
     for (const section of ['Engagement', 'Comments', 'Followers', 'Growth', 'Consistency', 'Alignment']) {
       expect(stdout).toMatch(new RegExp(`^${section} `, 'm'));
     }
-    expect(stdout).toContain('--program is coming with the API');
+    expect(stdout).toContain('no program persona to compare with (vet with --program <id|slug>)');
     for (const flag of expected.flags) expect(stdout).toContain(`[${flag.code}]`);
     for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
   });
@@ -163,5 +173,116 @@ describe('troupe vet --input pool.jsonl', () => {
     const { code, stderr } = await troupe('vet', '--input', file('broken.jsonl', lines.join('\n')));
     expect(code).toBe(2);
     expect(stderr).toContain('broken.jsonl line 3: not valid JSON');
+  });
+});
+
+describe('troupe vet --program', () => {
+  let ctx: TestContext;
+  let program: { id: string; slug: string };
+  const persona = {
+    countries: ['US', 'CA'],
+    ageBands: ['25-34'],
+    niches: ['skincare'],
+    followerMin: 10_000,
+    followerMax: 100_000,
+    minEngagementRate: null,
+    platforms: ['instagram'],
+  };
+  // The bench creator's sponsored posts name Glossier, The Ordinary or CeraVe every 15 days.
+  const competitors = ['Glossier', 'The Ordinary', 'CeraVe'];
+  const creator = makeBenchCreator();
+  const expected = vetCreator(creator, { persona, competitors, exclusivityDays: 30 });
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    const { client, workspaceId } = await signUp(ctx, { workspaceName: 'Glow Co' });
+    program = await createProgram(client, workspaceId, {
+      name: 'Glow Circle',
+      persona,
+      competitors,
+      exclusivityDays: 30,
+    });
+  });
+  afterAll(async () => {
+    await ctx.close();
+  });
+
+  it('vets against the program’s persona, competitors and exclusivity window, found by slug', async () => {
+    const input = file('program.json', JSON.stringify(creator));
+    const { code, stdout, stderr } = await troupeWithDatabase(
+      ctx,
+      'vet',
+      '--input',
+      input,
+      '--program',
+      program.slug,
+      '--json',
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(report.sections.alignment.figures.hasPersona).toBe(true);
+    const inWindow = report.sections.conflicts.figures.conflicts.filter(
+      (c: { isInWindow: boolean }) => c.isInWindow,
+    );
+    // Sponsored posts on days 60 and 75 fall in the last 30 days before the latest post (day 89).
+    expect(inWindow.map((c: { postId: string }) => c.postId)).toEqual(['post_60', 'post_75']);
+    expect(report.flags.map((f: { code: string }) => f.code)).toContain('conflicts.competitor-in-window');
+  });
+
+  it('finds the program by id too, and prints the persona fit as text', async () => {
+    const input = file('program-text.json', JSON.stringify(creator));
+    const { code, stdout } = await troupeWithDatabase(ctx, 'vet', '--input', input, '--program', program.id);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Score ${expected.score}/100, verdict: ${expected.verdict}`);
+    expect(stdout).not.toContain('no program persona');
+    expect(stdout).toMatch(/^Alignment +countries [\d.]+ %, ages/m);
+  });
+
+  it('vets a pool against the program', async () => {
+    const pool = [makeBenchCreator(3), creator];
+    const input = file('program-pool.jsonl', pool.map((c) => JSON.stringify(c)).join('\n'));
+    const { code, stdout } = await troupeWithDatabase(
+      ctx,
+      'vet',
+      '--input',
+      input,
+      '--program',
+      program.slug.toUpperCase(),
+      '--json',
+    );
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.reports).toHaveLength(2);
+    for (const r of report.reports) expect(r.sections.alignment.figures.hasPersona).toBe(true);
+    expect(report.reports[1]).toEqual(JSON.parse(JSON.stringify(expected)));
+  });
+
+  it('exits with 2 and names the program when there is no such program', async () => {
+    const input = file('unknown-program.json', JSON.stringify(creator));
+    const { code, stdout, stderr } = await troupeWithDatabase(
+      ctx,
+      'vet',
+      '--input',
+      input,
+      '--program',
+      'no-such-program',
+    );
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('troupe vet: --program: no program with id or slug "no-such-program"');
+  });
+
+  it('exits with 2 and names the field or line of invalid input before reading the program', async () => {
+    const bad = file('bad-program.json', JSON.stringify({ ...makeCreator(), handle: 42 }));
+    const single = await troupeWithDatabase(ctx, 'vet', '--input', bad, '--program', program.slug);
+    expect(single.code).toBe(2);
+    expect(single.stderr).toContain('bad-program.json: handle:');
+    const lines = [JSON.stringify(creator), JSON.stringify({ ...makeCreator(), posts: [{ id: 'x' }] })];
+    const badPool = file('bad-program.jsonl', lines.join('\n'));
+    const pool = await troupeWithDatabase(ctx, 'vet', '--input', badPool, '--program', 'no-such-program');
+    expect(pool.code).toBe(2);
+    expect(pool.stderr).toContain('bad-program.jsonl line 2: posts.0.postedAt:');
   });
 });

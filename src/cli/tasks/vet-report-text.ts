@@ -86,7 +86,7 @@ function sectionLines(report: VettingReport): [string, string][] {
         `interests ${pct(a.interestShare)}`,
         `niche captions ${pct(a.nicheCaptionShare)}`,
       ].join(', ')
-    : 'no program persona to compare with (--program is coming with the API)';
+    : 'no program persona to compare with (vet with --program <id|slug>)';
 
   const x = conflicts.figures;
   const brands = x.sponsoredBrands.length > 0 ? ` (${truncate(x.sponsoredBrands.join(', '), 40)})` : '';

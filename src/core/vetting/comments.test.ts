@@ -17,6 +17,20 @@ describe('classifyComment', () => {
     { text: 'Such a vibe', authorFollowers: 0, expected: ['zero-follower-author'] },
     { text: 'xqzt', expected: ['non-word'] },
     { text: 'ngl', expected: [] },
+    // Adversarial pairs: emoji-only praise fits any post, short praise that names something does not.
+    { text: '🔥🔥', expected: ['emoji-only'] },
+    { text: 'That colour 🔥 where is it from?', expected: [] },
+    { text: '👏👏👏', expected: ['emoji-only'] },
+    { text: 'Bravo on finishing the marathon! 👏', expected: [] },
+    { text: 'So pretty!!', expected: ['generic-praise'] },
+    { text: 'So pretty, is that the new palette?', expected: [] },
+    // Words in other scripts are words, however short.
+    { text: 'このレシピ、今夜作ってみます！', expected: [] },
+    { text: 'Дякую!', expected: [] },
+    // Spellings made to slip past filters, and bait with a handle in between.
+    { text: 'l1nk in b!o for 70% off', expected: ['promo'] },
+    { text: 'Sub to my channel pls, I sub back', expected: ['promo'] },
+    { text: 'Hi dear! DM @brandscout.agency for a paid collab', expected: ['scam-bait'] },
   ];
   for (const c of cases) {
     it(`"${c.text}" → ${c.expected.join(', ') || 'genuine'}`, () => {

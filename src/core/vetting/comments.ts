@@ -58,8 +58,11 @@ const promoPattern = new RegExp(
     '\\b(?:dm|inbox|message) (?:me|us)\\b(?! (?:the|your|that|it|when|if|how|what|which)\\b)',
     'send (?:me |us )?(?:a )?dm\\b',
     'link (?:is )?in (?:my |the )?bio',
+    // Spelled to slip past filters: "l1nk in b!o".
+    'l[i1]nk (?:is )?in (?:my |the )?b[i1!][o0]',
     'visit my (?:page|profile|channel|account|site|shop|store)',
-    'subscribe to my',
+    '\\bsub(?:scribe)? to my',
+    "\\bi(?:'ll)? sub ?back\\b",
     '\\b(?:promote|promoting) (?:it|your|this|you)',
     '\\b(?:get|gain|grow) (?:more |real |free )?(?:followers|likes|views)',
     'shout ?out for shout ?out',
@@ -79,8 +82,9 @@ const scamPattern = new RegExp(
     '\\$\\s?\\d[\\d,]*k?\\s*(?:a|per|every|each)\\s*(?:day|week|month)',
     "\\b(?:you(?:'ve| have)? won|claim (?:your|ur) (?:prize|reward|gift))",
     '\\b(?:won|winner|selected|chosen)\\b.{0,30}\\bgiveaway|\\bgiveaway\\b.{0,30}\\b(?:won|winner|dm|claim|selected)',
-    '\\b(?:dm|message|contact|inbox)\\b.{0,25}\\b(?:collab\\w*|ambassador\\w*|promo\\w*|feature|partnership)',
-    '\\b(?:collab\\w*|ambassador\\w*|promo\\w*|partnership)\\b.{0,25}\\b(?:dm|message us|contact us|inbox)\\b',
+    // Wide enough for a handle in between: "DM @brandscout.agency for a paid collab".
+    '\\b(?:dm|message|contact|inbox)\\b.{0,40}\\b(?:collab\\w*|ambassador\\w*|promo\\w*|feature|partnership)',
+    '\\b(?:collab\\w*|ambassador\\w*|promo\\w*|partnership)\\b.{0,40}\\b(?:dm|message us|contact us|inbox)\\b',
   ].join('|'),
   '',
 );
@@ -97,17 +101,19 @@ const phraseTriggers = new Set(
     'check follow f4f l4l s4s sub sub4sub follow4follow like4like followback dm dms inbox message send link ' +
     'visit subscribe promote promoting get gain grow shout shoutout crypto bitcoin btc ethereum usdt forex ' +
     'nft binary investment trading passive financial cash cashapp sugar earn earned earning make made making ' +
-    "won winner selected chosen giveaway claim contact you've"
+    "won winner selected chosen giveaway claim contact you've l1nk"
   ).split(' '),
 );
 const triggerPrefixes = ['collab', 'ambassador', 'promo', 'partner'];
 
-function hasPhraseTrigger(tokens: readonly string[], lower: string): boolean {
-  if (lower.includes('$')) return true;
-  for (const prefix of triggerPrefixes) if (lower.includes(prefix)) return true;
-  for (const token of tokens) if (phraseTriggers.has(token)) return true;
-  return false;
+// For each pair of first two letters, a bit per length some trigger word has: most words are ruled out
+// by a table read, without being cut out of the text. (Shrinking stretched letters keeps the first two.)
+const triggerLengthsByFirstPair = new Uint32Array(128 * 128);
+for (const word of phraseTriggers) {
+  triggerLengthsByFirstPair[word.charCodeAt(0) * 128 + word.charCodeAt(1)]! |= 1 << word.length;
 }
+const prefixFirstPairs = new Uint8Array(128 * 128);
+for (const prefix of triggerPrefixes) prefixFirstPairs[prefix.charCodeAt(0) * 128 + prefix.charCodeAt(1)] = 1;
 
 /** Collapses letters stretched three or more times ("sooo" → "so"). */
 function collapseStretches(token: string): string {
@@ -124,6 +130,7 @@ function collapseStretches(token: string): string {
 function isEmojiUnit(code: number): boolean {
   return (code >= 0xd83c && code <= 0xd83e) || (code >= 0x2190 && code <= 0x2bff);
 }
+const asciiIsWord = new Uint8Array(0x80).map((_, code) => (isWordUnit(code) ? 1 : 0));
 function isWordUnit(code: number): boolean {
   if (code < 0x80) {
     return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x27;
@@ -136,49 +143,178 @@ function isWordUnit(code: number): boolean {
   return code >= 0xc0;
 }
 
-interface ScannedComment {
-  lower: string;
-  tokens: string[];
-  hasEmoji: boolean;
+/** Whether the word from `start` to `end` (whose first two units some trigger words of `lengths` share) is one. */
+function isPhraseTrigger(
+  lower: string,
+  start: number,
+  end: number,
+  lengths: number,
+  isStretched: boolean,
+): boolean {
+  if (isStretched) return phraseTriggers.has(collapseStretches(lower.slice(start, end)));
+  const length = end - start;
+  return length < 32 && (lengths & (1 << length)) !== 0 && phraseTriggers.has(lower.slice(start, end));
 }
 
-/**
- * Lower-cased words (any script) with stretched letters shrunk, and whether the text has emoji. A hand
- * scan rather than Unicode-property regexes: several times faster on thousands of comments.
- */
-function scanComment(text: string): ScannedComment {
-  let lower = text.toLowerCase();
-  if (lower.includes('\u2019')) lower = lower.replaceAll('\u2019', "'");
-  const tokens: string[] = [];
-  let hasEmoji = false;
-  let start = -1;
-  let hasStretch = false;
-  for (let i = 0; i <= lower.length; i++) {
-    const code = i < lower.length ? lower.charCodeAt(i) : 0x20;
-    if (isWordUnit(code)) {
-      if (start < 0) {
-        start = i;
-        hasStretch = false;
-      } else if (i - start >= 2 && code === lower.charCodeAt(i - 1) && code === lower.charCodeAt(i - 2)) {
-        hasStretch = true;
-      }
-      continue;
-    }
-    if (isEmojiUnit(code)) hasEmoji = true;
-    if (start >= 0) {
-      const token = lower.slice(start, i);
-      tokens.push(hasStretch ? collapseStretches(token) : token);
-      start = -1;
-    }
-  }
-  return { lower, tokens, hasEmoji };
+/** Whether one of `triggerPrefixes` starts at `i`. */
+function hasTriggerPrefixAt(lower: string, i: number): boolean {
+  for (const prefix of triggerPrefixes) if (lower.startsWith(prefix, i)) return true;
+  return false;
 }
 
 function isNonWord(token: string): boolean {
   if (/\d/.test(token)) return false;
+  // The vowel and consonant rules below read Latin script only; "今夜" or "дякую" are words.
+  if (/[\u0080-\uffff]/.test(token)) return false;
   if (token.length === 1) return token !== 'i' && token !== 'a';
   if (!/[aeiouy]/.test(token)) return !vowelFreeWords.has(token);
   return consonantRunPattern.test(token);
+}
+
+/** What a comment's text alone says; the same text is judged once per report. */
+interface TextJudgement {
+  reasons: CommentSpamReason[];
+  wordCount: number;
+}
+
+/** Lower-cased with curly apostrophes made straight: the form every rule reads. */
+function normalizeText(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('\u2019') ? lower.replaceAll('\u2019', "'") : lower;
+}
+
+// Only the generic-praise and non-word rules look at single words, and only in comments of up to eight
+// words: the scanner keeps where those words are and cuts them out only when there are that few.
+const maxWordsKept = 8;
+const keptStarts = new Int32Array(maxWordsKept);
+const keptEnds = new Int32Array(maxWordsKept);
+const keptStretched = new Uint8Array(maxWordsKept);
+
+/**
+ * Scans a comment's text for what the rules below need. One hand scan over the
+ * lower-cased text (rather than Unicode-property regexes and a search per rule; several times faster on
+ * thousands of comments) finds the words in any script, letters stretched three or more times, emoji,
+ * the words that can start a promo or scam phrase, the characters a link needs, and a hash of the text.
+ */
+function scanText(lower: string): TextScan {
+  let wordCount = 0;
+  let hash = 0;
+  let hasEmoji = false;
+  let hasTrigger = false;
+  let start = -1;
+  let isStretched = false;
+  let previous = -1;
+  let beforePrevious = -1;
+  // The first two units of the current word, as an index into `triggerLengthsByFirstPair` (0 when either
+  // is not ASCII: no trigger starts that way).
+  let pair = 0;
+  const length = lower.length;
+  let hasLinkMark = false;
+  // One step past the end (read as a space) closes the last word.
+  for (let i = 0; i <= length; i++) {
+    const code = i < length ? lower.charCodeAt(i) : 0x20;
+    hash = (Math.imul(hash, 31) + code) | 0;
+    if (code < 0x80 ? asciiIsWord[code] === 1 : isWordUnit(code)) {
+      if (start < 0) {
+        start = i;
+        isStretched = false;
+        pair = code < 0x80 ? code * 128 : 0;
+      } else {
+        if (i === start + 1) {
+          pair = code < 0x80 && pair !== 0 ? pair + code : 0;
+        } else if (code === previous && code === beforePrevious) {
+          isStretched = true;
+        }
+        // "collab", "ambassador", "promo" and "partner" count anywhere, even inside a word (#skinpromo).
+        if (
+          code < 0x80 &&
+          previous < 0x80 &&
+          prefixFirstPairs[previous * 128 + code] === 1 &&
+          !hasTrigger &&
+          hasTriggerPrefixAt(lower, i - 1)
+        ) {
+          hasTrigger = true;
+        }
+      }
+      beforePrevious = previous;
+      previous = code;
+      continue;
+    }
+    beforePrevious = previous;
+    previous = code;
+    if (code === 0x2e || code === 0x2f) hasLinkMark = true;
+    else if (code === 0x24)
+      hasTrigger = true; // "$" anywhere
+    else if (code >= 0x80 && isEmojiUnit(code)) hasEmoji = true;
+    if (start >= 0) {
+      if (wordCount < maxWordsKept) {
+        keptStarts[wordCount] = start;
+        keptEnds[wordCount] = i;
+        keptStretched[wordCount] = isStretched ? 1 : 0;
+      }
+      if (!hasTrigger && i - start >= 2) {
+        const lengths = triggerLengthsByFirstPair[pair]!;
+        if (lengths !== 0) hasTrigger = isPhraseTrigger(lower, start, i, lengths, isStretched);
+      }
+      wordCount++;
+      start = -1;
+    }
+  }
+  return { wordCount, hasEmoji, hasTrigger, hasLinkMark, hash };
+}
+
+/** The reasons a scanned text reads as spam; call it before the next `scanText` (the words are shared). */
+function judgeScanned(lower: string, scan: TextScan): CommentSpamReason[] {
+  const { wordCount, hasEmoji, hasTrigger, hasLinkMark } = scan;
+  const reasons: CommentSpamReason[] = [];
+  if (wordCount === 0) {
+    reasons.push(hasEmoji ? 'emoji-only' : 'non-word');
+  } else {
+    if (wordCount <= maxWordsKept) {
+      const words: string[] = [];
+      for (let w = 0; w < wordCount; w++) {
+        const word = lower.slice(keptStarts[w], keptEnds[w]);
+        words.push(keptStretched[w] === 1 ? collapseStretches(word) : word);
+      }
+      if (
+        words.some((t) => praiseWords.has(t)) &&
+        words.every((t) => praiseWords.has(t) || fillerWords.has(t))
+      ) {
+        reasons.push('generic-praise');
+      } else if (wordCount <= 3 && words.every(isNonWord)) {
+        reasons.push('non-word');
+      }
+    }
+    if (hasTrigger) {
+      if (promoPattern.test(lower)) reasons.push('promo');
+      if (scamPattern.test(lower)) reasons.push('scam-bait');
+    }
+  }
+  if (hasLinkMark && linkPattern.test(lower)) reasons.push('link');
+  return reasons;
+}
+
+/** What one scan of a lower-cased comment found (its first words are kept in `keptStarts`…). */
+interface TextScan {
+  wordCount: number;
+  hasEmoji: boolean;
+  hasTrigger: boolean;
+  hasLinkMark: boolean;
+  /** Of the text and the space after it, as `hashText` computes it. */
+  hash: number;
+}
+
+/** The hash `scanText` computes along the way, for a text it did not scan (a trimmed one). */
+function hashText(text: string): number {
+  let hash = 0;
+  for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  return (Math.imul(hash, 31) + 0x20) | 0;
+}
+
+/** Judges a comment's text: everything but its author and the other posts. */
+function judgeText(lower: string): TextJudgement {
+  const scan = scanText(lower);
+  return { reasons: judgeScanned(lower, scan), wordCount: scan.wordCount };
 }
 
 export interface CommentContext {
@@ -186,36 +322,13 @@ export interface CommentContext {
   author?: string;
 }
 
-function analyzeComment(
-  text: string,
-  context: CommentContext,
-): { reasons: CommentSpamReason[]; tokens: string[]; lower: string } {
-  const reasons: CommentSpamReason[] = [];
-  const { lower, tokens, hasEmoji } = scanComment(text);
-
-  if (tokens.length === 0) {
-    reasons.push(hasEmoji ? 'emoji-only' : 'non-word');
-  } else {
-    if (
-      tokens.length <= 8 &&
-      tokens.some((t) => praiseWords.has(t)) &&
-      tokens.every((t) => praiseWords.has(t) || fillerWords.has(t))
-    ) {
-      reasons.push('generic-praise');
-    } else if (tokens.length <= 3 && tokens.every(isNonWord)) {
-      reasons.push('non-word');
-    }
-    if (hasPhraseTrigger(tokens, lower)) {
-      if (promoPattern.test(lower)) reasons.push('promo');
-      if (scamPattern.test(lower)) reasons.push('scam-bait');
-    }
-  }
-  if ((lower.includes('.') || lower.includes('/')) && linkPattern.test(lower)) reasons.push('link');
+function addAuthorReasons(textReasons: readonly CommentSpamReason[], context: CommentContext) {
+  const reasons = textReasons.slice();
   if (context.author && baitAuthorPattern.test(context.author)) reasons.push('bait-author');
   if (context.authorFollowers === 0) reasons.push('zero-follower-author');
   // A bait handle on an otherwise specific comment is not enough on its own (a shop owner can be a fan).
   if (reasons.length === 1 && reasons[0] === 'bait-author') reasons.length = 0;
-  return { reasons, tokens, lower };
+  return reasons;
 }
 
 /**
@@ -224,7 +337,7 @@ function analyzeComment(
  * @example classifyComment('Nice pic!! 😍') // ['generic-praise']
  */
 export function classifyComment(text: string, context: CommentContext = {}): CommentSpamReason[] {
-  return analyzeComment(text, context).reasons;
+  return addAuthorReasons(judgeText(normalizeText(text)).reasons, context);
 }
 
 export interface CommentItem {
@@ -250,7 +363,23 @@ export interface CommentQualityResult extends DetectorResult<CommentFigures> {
 }
 
 function normalizeHandle(handle: string): string {
-  return handle.trim().replace(/^@/, '').toLowerCase();
+  const trimmed = handle.trim();
+  return (trimmed.charCodeAt(0) === 0x40 ? trimmed.slice(1) : trimmed).toLowerCase();
+}
+
+/** The posts one duplicate key was seen on: a second distinct post makes every copy a duplicate. */
+interface DuplicateGroup {
+  firstPostId: string;
+  isOnSeveralPosts: boolean;
+}
+
+/** A text one report has met: its lower-cased, trimmed form, and the next text with the same hash. */
+interface SeenText {
+  key: string;
+  lower: string;
+  reasons: CommentSpamReason[];
+  group: DuplicateGroup | undefined;
+  next: SeenText | undefined;
 }
 
 export function checkComments(input: CreatorInput): CommentQualityResult {
@@ -260,8 +389,12 @@ export function checkComments(input: CreatorInput): CommentQualityResult {
     (Math.abs(author.length - creator.length) <= 2 && normalizeHandle(author) === creator);
   const items: CommentItem[] = [];
   const texts: string[] = [];
-  const keys: string[] = [];
-  const postsByText = new Map<string, Set<string>>();
+  // Per item: its duplicate group, null for a creator reply, undefined when too short to be a duplicate.
+  const itemGroups: (DuplicateGroup | null | undefined)[] = [];
+  // Bots paste the same texts again and again: each distinct text is judged once per report. Bots paste
+  // verbatim, so the lower-cased text itself is also the duplicate key. Texts are found by the hash the
+  // scan computes anyway, which spares hashing each (long, unique) genuine comment a second time.
+  const seenByHash = new Map<number, SeenText>();
   let creatorReplies = 0;
 
   for (const post of input.posts ?? []) {
@@ -272,24 +405,36 @@ export function checkComments(input: CreatorInput): CommentQualityResult {
       // The creator answering their audience is conversation, not audience quality: left out of the share.
       if (isCreator(sample.author)) {
         creatorReplies++;
-        keys.push('');
+        itemGroups.push(null);
         items.push({ postId: post.id, index, author: sample.author, isSpam: false, reasons: [] });
         continue;
       }
-      const { reasons, tokens, lower } = analyzeComment(sample.text, {
-        author: sample.author,
-        authorFollowers: sample.authorFollowers,
-      });
-      items.push({ postId: post.id, index, author: sample.author, isSpam: reasons.length > 0, reasons });
-      // Only phrases of three or more words: "congrats!" twice is two fans, a pasted sentence is a script.
-      // Bots paste text verbatim, so the lower-cased text itself is the key.
-      const key = tokens.length >= 3 ? lower.trim() : '';
-      keys.push(key);
-      if (key) {
-        const posts = postsByText.get(key);
-        if (posts) posts.add(post.id);
-        else postsByText.set(key, new Set([post.id]));
+      const lower = normalizeText(sample.text);
+      const key = lower.trim();
+      const scan = scanText(lower);
+      const hash = key.length === lower.length ? scan.hash : hashText(key);
+      let seen = seenByHash.get(hash);
+      while (seen !== undefined && seen.key !== key) seen = seen.next;
+      let textReasons: CommentSpamReason[];
+      if (seen === undefined) {
+        textReasons = judgeScanned(lower, scan);
+        seen = { key, lower, reasons: textReasons, group: undefined, next: seenByHash.get(hash) };
+        seenByHash.set(hash, seen);
+      } else if (seen.lower === lower) {
+        textReasons = seen.reasons;
+      } else {
+        textReasons = judgeScanned(lower, scan); // the same words with other blanks around them
       }
+      // Only phrases of three or more words: "congrats!" twice is two fans, a pasted sentence is a script.
+      let group: DuplicateGroup | undefined;
+      if (scan.wordCount >= 3) {
+        seen.group ??= { firstPostId: post.id, isOnSeveralPosts: false };
+        group = seen.group;
+        if (group.firstPostId !== post.id) group.isOnSeveralPosts = true;
+      }
+      itemGroups.push(group);
+      const reasons = addAuthorReasons(textReasons, sample);
+      items.push({ postId: post.id, index, author: sample.author, isSpam: reasons.length > 0, reasons });
     }
   }
 
@@ -302,10 +447,10 @@ export function checkComments(input: CreatorInput): CommentQualityResult {
   const spamRefs: CommentRef[] = [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
-    const key = keys[i]!;
-    if (key === '' && item.reasons.length === 0 && isCreator(item.author)) continue;
+    const group = itemGroups[i];
+    if (group === null) continue;
     sampled++;
-    if (key && postsByText.get(key)!.size >= 2) {
+    if (group?.isOnSeveralPosts) {
       item.reasons.push('duplicate');
       item.isSpam = true;
     }
@@ -317,7 +462,6 @@ export function checkComments(input: CreatorInput): CommentQualityResult {
       }
     }
   }
-
   const spamShare = sampled > 0 ? Math.round((spamCount / sampled) * 1000) / 1000 : null;
   const flags: Flag[] = [];
   if (spamShare === null) {

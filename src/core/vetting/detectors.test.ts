@@ -113,6 +113,23 @@ describe('judgeFollower', () => {
       isFake: false,
     },
     {
+      name: 'private lurker without a bio (most real people leave it empty)',
+      entry: { username: 'marta.k', isPrivate: true, posts: 0, hasProfilePicture: true, biographyLength: 0 },
+      isFake: false,
+    },
+    {
+      name: 'no picture and no bio, but posts and a normal follow ratio',
+      entry: {
+        username: 'tom',
+        followers: 5,
+        following: 20,
+        posts: 1,
+        hasProfilePicture: false,
+        biographyLength: 0,
+      },
+      isFake: false,
+    },
+    {
       name: 'active person',
       entry: {
         username: 'maya.kwon',
@@ -167,6 +184,16 @@ describe('checkGrowth', () => {
       history: spiked,
       posts: viralPosts,
       codes: ['growth.viral-spike'],
+    },
+    {
+      name: 'a seasonal dip of under 2 % is noise, not a decline',
+      history: [
+        ...steady.slice(0, 10),
+        ...Array.from({ length: 10 }, (_, d) => 20_180 - d * 30),
+        19_950,
+        20_100,
+      ],
+      codes: [],
     },
     {
       name: 'sustained decline',

@@ -24,7 +24,7 @@ export const followerReasonWeights: Record<FollowerFakeReason, number> = {
   'no-followers': 1,
   'digit-heavy-username': 1.5,
   'random-username': 1.5,
-  'empty-bio': 1,
+  'empty-bio': 0.5,
 };
 export const fakeThreshold = 3;
 

@@ -13,8 +13,10 @@ export const spikeMinShare = 0.02;
 export const flatLookaheadDays = 14;
 /** After a spike, growth at or below this multiple of the median daily gain counts as flat. */
 export const flatMedianMultiple = 1.5;
-/** Periods in a row with fewer followers than the one before that make a sustained decline. */
+/** Periods in a row with fewer followers than the one before that make a sustained decline… */
 export const declineRunLength = 3;
+/** …when together they lose at least this share: a few days of unfollows (a seasonal dip) are noise. */
+export const declineMinShare = 0.02;
 /** A drop larger than this share within `dropWindowDays` is a decline on its own. */
 export const dropShare = 0.1;
 export const dropWindowDays = 30;
@@ -186,7 +188,13 @@ export function checkGrowth(input: CreatorInput): DetectorResult<GrowthFigures> 
       runEnd = i;
     }
   }
-  if (longestDeclineRun >= declineRunLength) {
+  const runStart = intervals[runEnd - longestDeclineRun + 1];
+  const runLoss = intervals
+    .slice(runEnd - longestDeclineRun + 1, runEnd + 1)
+    .reduce((s, x) => s - x.delta, 0);
+  const isMaterialDecline =
+    runStart !== undefined && runLoss >= declineMinShare * Math.max(runStart.start, 1);
+  if (longestDeclineRun >= declineRunLength && isMaterialDecline) {
     const start = intervals[runEnd - longestDeclineRun + 1]!;
     const end = intervals[runEnd]!;
     flags.push({

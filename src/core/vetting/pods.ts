@@ -11,7 +11,8 @@ export const minPostsWithSamples = 4;
 export const podRegularsForWarning = 3;
 
 function normalizeHandle(handle: string): string {
-  return handle.trim().replace(/^@/, '').toLowerCase();
+  const trimmed = handle.trim();
+  return (trimmed.charCodeAt(0) === 0x40 ? trimmed.slice(1) : trimmed).toLowerCase();
 }
 
 export interface PodFigures {
@@ -21,20 +22,23 @@ export interface PodFigures {
 
 export function checkPods(input: CreatorInput): DetectorResult<PodFigures> {
   const creator = normalizeHandle(input.handle);
-  const postsByAuthor = new Map<string, { author: string; posts: string[] }>();
+  // `lastPost` is the number of the last post an author was counted on, so one post counts once.
+  const postsByAuthor = new Map<string, { author: string; posts: string[]; lastPost: number }>();
   let postsWithSamples = 0;
   for (const post of input.posts ?? []) {
     const samples = post.commentSamples ?? [];
     if (samples.length === 0) continue;
     postsWithSamples++;
-    const seen = new Set<string>();
     for (const sample of samples) {
       const key = normalizeHandle(sample.author);
-      if (key === creator || seen.has(key)) continue;
-      seen.add(key);
-      const entry = postsByAuthor.get(key) ?? { author: sample.author, posts: [] };
-      entry.posts.push(post.id);
-      postsByAuthor.set(key, entry);
+      if (key === creator) continue;
+      const entry = postsByAuthor.get(key);
+      if (!entry) {
+        postsByAuthor.set(key, { author: sample.author, posts: [post.id], lastPost: postsWithSamples });
+      } else if (entry.lastPost !== postsWithSamples) {
+        entry.posts.push(post.id);
+        entry.lastPost = postsWithSamples;
+      }
     }
   }
 

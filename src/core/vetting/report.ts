@@ -12,7 +12,7 @@ import type { CreatorInput, VettingPersona } from './input';
 import { checkPods, detectPodGroups, type PodGroup } from './pods';
 
 /** Bumped whenever a rule or threshold changes, so stored reports say which rules produced them. */
-export const engineVersion = 'vetting-1.0.0';
+export const engineVersion = 'vetting-1.1.0';
 
 /**
  * Points each flag takes off the starting 100. A critical flag is a reason to skip on its own (seed 003's

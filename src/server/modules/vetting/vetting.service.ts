@@ -1,16 +1,17 @@
 // Runs the pure vetting engine (core/vetting) for a workspace and stores each report with its input;
 // reviewers' flag overrides are applied on every read (core/vetting/overrides).
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import type { CreatorInput } from '../../../core/vetting/input';
 import { applyOverrides, hasFlagKey } from '../../../core/vetting/overrides';
 import { type VettingOptions, type VettingReport, vetCreator, vetPool } from '../../../core/vetting/report';
 import type { Db, Tx } from '../../db/client';
 import { AppError, notFound, validationError } from '../../lib/app-error';
 import { newId } from '../../lib/ids';
-import type { WorkspaceScope } from '../../lib/scope';
+import { systemScope, type WorkspaceScope } from '../../lib/scope';
 import { recordAudit } from '../audit/audit.service';
 import { user } from '../auth/auth.schema';
 import { getCreatorRowOrThrow } from '../people/creators.service';
+import { program } from '../programs/programs.schema';
 import { getProgramRowOrThrow } from '../programs/programs.service';
 import type { FlagOverrideInput, ReportDetail, StoredFlagOverride, StoredReport } from './vetting.contract';
 import { vettingFlagOverride, vettingReport } from './vetting.schema';
@@ -87,6 +88,22 @@ async function optionsFor(db: Db, scope: WorkspaceScope, programId?: string): Pr
     competitors: prg.competitors,
     ...(prg.exclusivityDays !== null ? { exclusivityDays: prg.exclusivityDays } : {}),
   };
+}
+
+/**
+ * A program found by id or slug in any workspace (slugs are unique across workspaces) and the engine
+ * options it implies, or null: for `troupe vet --program`, which has no workspace scope to start from.
+ */
+export async function findProgramVettingOptions(
+  db: Db,
+  idOrSlug: string,
+): Promise<{ program: { id: string; name: string; workspaceId: string }; options: VettingOptions } | null> {
+  const [found] = await db
+    .select({ id: program.id, name: program.name, workspaceId: program.workspaceId })
+    .from(program)
+    .where(or(eq(program.id, idOrSlug), eq(program.slug, idOrSlug.toLowerCase())));
+  if (!found) return null;
+  return { program: found, options: await optionsFor(db, systemScope(found.workspaceId), found.id) };
 }
 
 async function store(
