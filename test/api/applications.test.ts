@@ -165,8 +165,39 @@ describe('applying', () => {
     });
     expect(outbox.body.items[0].subject).toMatch(/^We received your application to Program \d+$/);
     expect(outbox.body.items[0].text).toMatch(
-      /Hi Mia Runner,[\s\S]*reply to this address[\s\S]*Stride Shoes/,
+      /^Hello,[\s\S]*reply to this address[\s\S]*Stride Shoes/,
     );
+    // The address is unverified: nothing the applicant typed goes out in the brand's mail.
+    expect(outbox.body.items[0].text).not.toContain('Mia Runner');
+  });
+
+  it('moves someone the brand invited to Applied when they apply, and stores their application', async () => {
+    const program = await createProgram(client, ws, openForm());
+    const invited = await createCreator(client, ws, { name: 'Invited Ivy', email: 'ivy@example.com' });
+    const amb = await addToProgram(client, ws, program.id, invited.id, 'prospect');
+    await walk(client, ws, amb.id, ['invited']);
+    const before = await counts();
+    const res = await visitor.post(
+      `/api/v1/public/programs/${program.slug}/applications`,
+      submission({ name: 'Invited Ivy', email: 'ivy@example.com' }),
+    );
+    expect(res.status).toBe(202);
+    const after = await counts();
+    expect(after.ambassadors).toBe(before.ambassadors);
+    expect(after.applications).toBe(before.applications + 1);
+    expect(after.outbox).toBe(before.outbox + 1);
+    const person = (await client.get(`/api/v1/workspaces/${ws}/creators/${invited.id}`)).body;
+    expect(person.programs).toMatchObject([{ programId: program.id, stage: 'applied' }]);
+    const apps = await client.get(`/api/v1/workspaces/${ws}/applications?ambassadorId=${amb.id}`);
+    expect(apps.body.items).toHaveLength(1);
+    // Applying again is now a repeat: same answer, nothing written.
+    const again = await counts();
+    const repeat = await visitor.post(
+      `/api/v1/public/programs/${program.slug}/applications`,
+      submission({ email: 'ivy@example.com' }),
+    );
+    expect(repeat.body).toEqual(res.body);
+    expect(await counts()).toEqual(again);
   });
 
   it('reuses a creator the workspace already has (by email) without changing their record', async () => {

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv, Services } from './context';
 import { problemResponse } from './errors';
-import { HitCounter, loginThrottle } from './login-throttle';
+import { HitCounter, loginThrottle, throttleKey } from './login-throttle';
 
 function clock(start = 0) {
   let t = start;
@@ -10,43 +10,54 @@ function clock(start = 0) {
 }
 
 describe('HitCounter', () => {
+  it('keeps at most limit + 1 hits per key, so hammering costs constant memory and stays blocked', () => {
+    const time = clock();
+    const counter = new HitCounter({ windowMs: 1000, now: time.now });
+    for (let i = 0; i < 10_000; i++) counter.take('a', 3);
+    expect(counter.take('a', 3)).toBe(4);
+    time.advance(999);
+    expect(counter.take('a', 3)).toBe(4); // the newest hits are still in the window
+    time.advance(1000);
+    expect(counter.take('a', 3)).toBe(1);
+  });
+
   it('counts hits within the window and forgets older ones', () => {
     const time = clock();
     const counter = new HitCounter({ windowMs: 1000, now: time.now });
-    expect([counter.take('a'), counter.take('a'), counter.take('b')]).toEqual([1, 2, 1]);
+    expect([counter.take('a', 100), counter.take('a', 100), counter.take('b', 100)]).toEqual([1, 2, 1]);
     time.advance(1000);
-    expect(counter.take('a')).toBe(1);
+    expect(counter.take('a', 100)).toBe(1);
   });
 
   it('evicts keys whose hits left the window before any live counter', () => {
     const time = clock();
     const counter = new HitCounter({ windowMs: 60_000, now: time.now, maxKeys: 100 });
-    for (let i = 0; i < 90; i++) counter.take(`stale:${i}`);
+    for (let i = 0; i < 90; i++) counter.take(`stale:${i}`, 100);
     time.advance(60_000);
-    for (let i = 0; i < 3; i++) counter.take('email:victim@example.com');
-    for (let i = 0; i < 20; i++) counter.take(`flood:${i}`);
+    for (let i = 0; i < 3; i++) counter.take('email:victim@example.com', 100);
+    for (let i = 0; i < 20; i++) counter.take(`flood:${i}`, 100);
     expect(counter.size).toBeLessThanOrEqual(100);
-    expect(counter.take('email:victim@example.com')).toBe(4);
+    expect(counter.take('email:victim@example.com', 100)).toBe(4);
   });
 
   it('stays bounded under a flood of live keys, dropping the least recently seen', () => {
     const time = clock();
     const counter = new HitCounter({ windowMs: 60_000, now: time.now, maxKeys: 100 });
-    counter.take('email:early@example.com');
+    counter.take('email:early@example.com', 100);
     for (let i = 0; i < 50; i++) {
       time.advance(1);
-      counter.take(`flood:${i}`);
+      counter.take(`flood:${i}`, 100);
     }
     time.advance(1);
-    counter.take('email:early@example.com'); // seen again: now among the most recent
-    counter.take('email:early@example.com');
+    counter.take('email:early@example.com', 100); // seen again: now among the most recent
+    counter.take('email:early@example.com', 100);
     for (let i = 50; i < 1000; i++) {
       time.advance(1);
-      counter.take(`flood:${i}`);
+      counter.take(`flood:${i}`, 100);
       expect(counter.size).toBeLessThanOrEqual(100);
-      if (i === 120) expect(counter.take('email:early@example.com')).toBe(4);
+      if (i === 120) expect(counter.take('email:early@example.com', 100)).toBe(4);
     }
-    expect(counter.take('flood:0')).toBe(1); // long evicted
+    expect(counter.take('flood:0', 100)).toBe(1); // long evicted
   });
 });
 
@@ -68,5 +79,21 @@ describe('loginThrottle behind a proxy', () => {
     expect(statuses.slice(0, 10).every((s) => s === 204)).toBe(true);
     expect(statuses[10]).toBe(429);
     expect((await signIn('203.0.113.7, 198.51.100.1')).status).toBe(204);
+  });
+});
+
+describe('throttleKey', () => {
+  it.each([
+    ['203.0.113.7', '203.0.113.7'],
+    ['::ffff:203.0.113.7', '203.0.113.7'],
+    ['2001:db8:85a3:1234:5678:8a2e:370:7334', '2001:db8:85a3:1234::/64'],
+    ['2001:db8:85a3:1234::1', '2001:db8:85a3:1234::/64'],
+    ['2001:DB8:85A3:1234:ffff::2', '2001:db8:85a3:1234::/64'],
+    ['2001:db8::1', '2001:db8:0:0::/64'],
+    ['::1', '0:0:0:0::/64'],
+    ['fe80::1%eth0', 'fe80:0:0:0::/64'],
+    ['local', 'local'],
+  ])('%s → %s', (address, key) => {
+    expect(throttleKey(address)).toBe(key);
   });
 });

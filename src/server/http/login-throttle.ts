@@ -30,11 +30,16 @@ export class HitCounter {
     this.maxKeys = options.maxKeys ?? 50_000;
   }
 
-  /** Records a hit for `key` and returns how many it has had within the window, this one included. */
-  take(key: string): number {
+  /**
+   * Records a hit for `key` and returns how many it has had within the window, this one included, counting
+   * up to `limit + 1`: only that many timestamps are kept, so a client hammering away costs constant memory
+   * and time, and stays blocked until its newest `limit + 1` hits have left the window.
+   */
+  take(key: string, limit: number): number {
     const t = this.now();
     const recent = (this.hits.get(key) ?? []).filter((at) => t - at < this.options.windowMs);
     recent.push(t);
+    if (recent.length > limit + 1) recent.splice(0, recent.length - (limit + 1));
     this.hits.delete(key); // re-inserted last: the map stays ordered by newest hit
     this.hits.set(key, recent);
     if (this.hits.size > this.maxKeys) this.evict(t);
@@ -82,12 +87,32 @@ export function clientAddress(c: Context<AppEnv>): string {
   );
 }
 
+/**
+ * The key a client is throttled by: its IPv4 address, or the /64 network of an IPv6 address (one host
+ * usually holds a whole /64, so counting single IPv6 addresses would limit nothing).
+ */
+export function throttleKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(':')) return address;
+  const [head = '', tail = ''] = address.split('%')[0]!.split('::');
+  const left = head ? head.split(':') : [];
+  const right = address.includes('::') && tail ? tail.split(':') : [];
+  const groups = address.includes('::')
+    ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => (Number.parseInt(g, 16) || 0).toString(16))
+    .join(':')}::/64`;
+}
+
 export function loginThrottle(options: ThrottleOptions) {
   const counter = new HitCounter(options);
 
   return createMiddleware<AppEnv>(async (c, next) => {
     if (c.req.method !== 'POST') return next();
-    const address = clientAddress(c);
+    const address = throttleKey(clientAddress(c));
     let email = '';
     try {
       const body = (await c.req.raw.clone().json()) as { email?: unknown };
@@ -96,8 +121,8 @@ export function loginThrottle(options: ThrottleOptions) {
       // not JSON: the handler will answer with its own validation error
     }
     const isOver =
-      counter.take(`ip:${address}`) > options.max * 10 ||
-      (email !== '' && counter.take(`email:${email}`) > options.max);
+      counter.take(`ip:${address}`, options.max * 10) > options.max * 10 ||
+      (email !== '' && counter.take(`email:${email}`, options.max) > options.max);
     if (isOver) {
       const minutes = Math.ceil(options.windowMs / 60_000);
       throw new AppError(
@@ -117,8 +142,8 @@ export function addressThrottle(options: ThrottleOptions & { what: string }) {
   const counter = new HitCounter(options);
   return createMiddleware<AppEnv>(async (c, next) => {
     if (c.req.method !== 'POST') return next();
-    const key = clientAddress(c);
-    if (counter.take(key) > options.max) {
+    const key = throttleKey(clientAddress(c));
+    if (counter.take(key, options.max) > options.max) {
       const seconds = Math.max(1, Math.ceil(counter.retryAfterMs(key, options.max) / 1000));
       const minutes = Math.ceil(seconds / 60);
       const response = problemResponse(

@@ -2,7 +2,7 @@
 // in `applied` (or `waitlisted` when the cohort is full), the application with its consent, audit — in one
 // transaction, then the acknowledgement email. Plus the team's read of applications and the page settings.
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import { seatStages } from '../../../core/pipeline/stages';
+import { type Stage, seatStages } from '../../../core/pipeline/stages';
 import { checkAnswers } from '../../../core/recruitment/answers';
 import type { Db } from '../../db/client';
 import { AppError, validationError } from '../../lib/app-error';
@@ -10,6 +10,7 @@ import { newId } from '../../lib/ids';
 import { systemScope, type WorkspaceScope } from '../../lib/scope';
 import { type AuditInput, recordAudit, recordAudits } from '../audit/audit.service';
 import type { Mailer } from '../outbox/outbox.service';
+import { applyStageChange } from '../people/ambassadors.service';
 import { ambassador, creator, socialAccount } from '../people/people.schema';
 import { type ApplicationForm, platforms } from '../programs/programs.contract';
 import { program } from '../programs/programs.schema';
@@ -70,6 +71,9 @@ export async function getPublicApplicationPage(db: Db, slug: string): Promise<Pu
   };
 }
 
+/** Stages in which a person has been approached but has not applied: applying moves them on. */
+const invitableStages: readonly Stage[] = ['prospect', 'invited'];
+
 function receipt(isWaitlisted: boolean, programName: string): ApplicationReceipt {
   return isWaitlisted
     ? {
@@ -79,13 +83,10 @@ function receipt(isWaitlisted: boolean, programName: string): ApplicationReceipt
     : { status: 'received', message: `Thanks for applying to ${programName}. We will reply by email.` };
 }
 
-function acknowledgement(input: {
-  name: string;
-  programName: string;
-  brandName: string;
-  isWaitlisted: boolean;
-}) {
-  const greeting = `Hi ${input.name},`;
+// The address is not verified and the name is whatever the form was sent with, so the mail carries no
+// applicant-written text: the brand's SMTP must not relay a stranger's words to any address.
+function acknowledgement(input: { programName: string; brandName: string; isWaitlisted: boolean }) {
+  const greeting = 'Hello,';
   const sign = `— ${input.brandName}`;
   if (input.isWaitlisted) {
     return {
@@ -152,12 +153,20 @@ export async function submitApplication(
       .select({ id: creator.id })
       .from(creator)
       .where(and(eq(creator.workspaceId, scope.workspaceId), sql`lower(${creator.email}) = ${input.email}`));
+    // Someone the brand invited (or listed as a prospect) applies through the page: that is their
+    // application, so it moves them on. Anyone further along, or who already applied, is a repeat.
+    let invitedAmbassadorId: string | null = null;
     if (known) {
       const [already] = await tx
-        .select({ id: ambassador.id })
+        .select({ id: ambassador.id, stage: ambassador.stage, applicationId: application.id })
         .from(ambassador)
+        .leftJoin(application, eq(application.ambassadorId, ambassador.id))
         .where(and(eq(ambassador.programId, prg.id), eq(ambassador.creatorId, known.id)));
-      if (already) return { isDuplicate: true as const, isWaitlisted };
+      if (already) {
+        const canApply = already.applicationId === null && invitableStages.includes(already.stage);
+        if (!canApply) return { isDuplicate: true as const, isWaitlisted };
+        invitedAmbassadorId = already.id;
+      }
     }
 
     const audits: AuditInput[] = [];
@@ -209,23 +218,33 @@ export async function submitApplication(
       });
     }
 
-    const ambassadorId = newId('ambassador');
     const stage = isWaitlisted ? 'waitlisted' : 'applied';
-    await tx.insert(ambassador).values({
-      id: ambassadorId,
-      workspaceId: scope.workspaceId,
-      programId: prg.id,
-      creatorId,
-      stage,
-    });
-    audits.push({
-      action: 'ambassador.added',
-      entityType: 'ambassador',
-      entityId: ambassadorId,
-      creatorId,
-      after: { programId: prg.id, programName: prg.name, stage, source: 'application' },
-      reason: isWaitlisted ? `program full (${taken} of ${prg.capacity} seats taken)` : '',
-    });
+    const fullReason = isWaitlisted ? `program full (${taken} of ${prg.capacity} seats taken)` : '';
+    const ambassadorId = invitedAmbassadorId ?? newId('ambassador');
+    if (invitedAmbassadorId) {
+      await applyStageChange(tx, scope, ambassadorId, {
+        to: 'applied',
+        reason: 'Applied on the public page',
+      });
+      if (isWaitlisted)
+        await applyStageChange(tx, scope, ambassadorId, { to: 'waitlisted', reason: fullReason });
+    } else {
+      await tx.insert(ambassador).values({
+        id: ambassadorId,
+        workspaceId: scope.workspaceId,
+        programId: prg.id,
+        creatorId,
+        stage,
+      });
+      audits.push({
+        action: 'ambassador.added',
+        entityType: 'ambassador',
+        entityId: ambassadorId,
+        creatorId,
+        after: { programId: prg.id, programName: prg.name, stage, source: 'application' },
+        reason: fullReason,
+      });
+    }
 
     const applicationId = newId('application');
     const form: ApplicationForm = prg.applicationForm;
@@ -260,23 +279,19 @@ export async function submitApplication(
           : '',
     });
     await recordAudits(tx, scope, audits);
-    return { isDuplicate: false as const, isWaitlisted };
-  });
-
-  if (!outcome.isDuplicate) {
-    const mail = acknowledgement({
-      name: input.name,
-      programName: found.name,
-      brandName,
-      isWaitlisted: outcome.isWaitlisted,
-    });
-    await mailer.send(db, {
-      workspaceIds: [found.workspaceId],
+    // Recorded with the application (both or neither); delivered after the commit, not awaited, so the
+    // answer takes as long for a new application as for a repeat and a slow mail server holds nothing.
+    const mail = acknowledgement({ programName: prg.name, brandName, isWaitlisted });
+    const mailIds = await mailer.record(tx, {
+      workspaceIds: [scope.workspaceId],
       to: input.email,
       ...mail,
-      kind: outcome.isWaitlisted ? 'application.waitlisted' : 'application.received',
+      kind: isWaitlisted ? 'application.waitlisted' : 'application.received',
     });
-  }
+    return { isDuplicate: false as const, isWaitlisted, mailIds };
+  });
+
+  if (!outcome.isDuplicate) mailer.deliverInBackground(db, outcome.mailIds);
   return receipt(outcome.isWaitlisted, found.name);
 }
 

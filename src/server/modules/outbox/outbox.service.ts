@@ -30,6 +30,9 @@ export interface Mailer {
   record(db: Db | Tx, mail: MailInput): Promise<string[]>;
   /** Delivers recorded messages over SMTP (a no-op without SMTP), marking each sent or failed. */
   deliver(db: Db, ids: string[]): Promise<void>;
+  /** `deliver` without waiting for it (never rejects: failures are logged); for answers that must not
+   * wait on, or reveal timing of, an SMTP conversation. The outbox keeps every message either way. */
+  deliverInBackground(db: Db, ids: string[]): void;
   close(): void;
 }
 
@@ -75,6 +78,15 @@ export function createMailer(options: { smtpUrl?: string; from: string; logger: 
     }
   }
 
+  async function deliver(db: Db, ids: string[]): Promise<void> {
+    if (!transport || ids.length === 0) return;
+    const rows = await db
+      .select()
+      .from(outboxMessage)
+      .where(and(inArray(outboxMessage.id, ids), eq(outboxMessage.status, 'recorded')));
+    for (const row of rows) await deliverOne(db, row, [row.id]);
+  }
+
   return {
     record,
     async send(db, mail) {
@@ -82,13 +94,11 @@ export function createMailer(options: { smtpUrl?: string; from: string; logger: 
       await deliverOne(db, mail, ids);
       return ids;
     },
-    async deliver(db, ids) {
-      if (!transport || ids.length === 0) return;
-      const rows = await db
-        .select()
-        .from(outboxMessage)
-        .where(and(inArray(outboxMessage.id, ids), eq(outboxMessage.status, 'recorded')));
-      for (const row of rows) await deliverOne(db, row, [row.id]);
+    deliver,
+    deliverInBackground(db, ids) {
+      deliver(db, ids).catch((error: unknown) =>
+        options.logger.error({ err: error, ids }, 'background mail delivery failed'),
+      );
     },
     close() {
       transport?.close();
