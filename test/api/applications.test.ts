@@ -164,9 +164,7 @@ describe('applying', () => {
       kind: 'application.received',
     });
     expect(outbox.body.items[0].subject).toMatch(/^We received your application to Program \d+$/);
-    expect(outbox.body.items[0].text).toMatch(
-      /^Hello,[\s\S]*reply to this address[\s\S]*Stride Shoes/,
-    );
+    expect(outbox.body.items[0].text).toMatch(/^Hello,[\s\S]*reply to this address[\s\S]*Stride Shoes/);
     // The address is unverified: nothing the applicant typed goes out in the brand's mail.
     expect(outbox.body.items[0].text).not.toContain('Mia Runner');
   });

@@ -1,5 +1,5 @@
 // R5 committee review over HTTP: blind scoring, aggregate and spread, decisions under capacity, emails.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addToProgram, createCreator, createProgram } from '../factories';
 import { addMember, createTestContext, signUp, TestClient, type TestContext } from '../harness';
 
@@ -312,6 +312,62 @@ describe('abstaining', () => {
   });
 });
 
+describe('the audit trail stays blind', () => {
+  it('records an abstention without its comment, for a reviewer who has not scored', async () => {
+    const { applicants, applicantUrl } = await setup();
+    const a = applicants[0]!;
+    await owner.post(`${applicantUrl(a.id)}/review`, { scores: { audience_fit: 5, content_quality: 5 } });
+    const res = await manager.post(`${applicantUrl(a.id)}/abstain`, {
+      comment: 'Owner scored 5s, I would pick them',
+    });
+    expect(res.status).toBe(201);
+    expect((await reviewer.get(applicantUrl(a.id))).body).toMatchObject({
+      myStatus: 'none',
+      revealed: false,
+    });
+    const timeline = await reviewer.get(`/api/v1/workspaces/${ws}/creators/${a.creatorId}/timeline`);
+    expect(timeline.status).toBe(200);
+    expect(JSON.stringify(timeline.body)).not.toContain('I would pick them');
+    const abstained = timeline.body.items.find((e: { action: string }) => e.action === 'committee.abstained');
+    expect(abstained).toMatchObject({ after: { ambassadorId: a.id, hasComment: true }, reason: '' });
+  });
+
+  it('keeps the aggregate out of a decline, which can return to review', async () => {
+    const { applicants, applicantUrl } = await setup();
+    const a = applicants[0]!;
+    await reviewer.post(`${applicantUrl(a.id)}/review`, {
+      scores: { audience_fit: 2, content_quality: 3 },
+      comment: 'secret reviewer note',
+    });
+    await manager.post(`${applicantUrl(a.id)}/abstain`, {});
+    const res = await manager.post(`${applicantUrl(a.id)}/decision`, { decision: 'decline' });
+    expect(res.status).toBe(200);
+    // The decider still gets the aggregate in the response…
+    expect(res.body).toMatchObject({ stage: 'declined', aggregate: { count: 1, mean: 2.25 } });
+    // …but the applicant goes back to review, where secondReviewer has not scored yet.
+    const back = await owner.post(`/api/v1/workspaces/${ws}/ambassadors/${a.id}/stage`, {
+      to: 'in_review',
+      reason: 'Second look',
+    });
+    expect(back.status).toBe(200);
+    expect((await secondReviewer.get(applicantUrl(a.id))).body).toMatchObject({
+      myStatus: 'none',
+      aggregate: null,
+    });
+    const timeline = await secondReviewer.get(`/api/v1/workspaces/${ws}/creators/${a.creatorId}/timeline`);
+    expect(timeline.status).toBe(200);
+    const decided = timeline.body.items.find((e: { action: string }) => e.action === 'committee.decided');
+    expect(decided).toMatchObject({
+      before: { stage: 'in_review' },
+      after: { decision: 'decline', stage: 'declined', programName: expect.any(String), reviewCount: 1 },
+    });
+    expect(decided.after).not.toHaveProperty('aggregate');
+    const text = JSON.stringify(timeline.body);
+    for (const leak of ['aggregate', '"mean"', '2.25', 'stdDev', 'audience_fit', 'secret reviewer note'])
+      expect(text).not.toContain(leak);
+  });
+});
+
 describe('deciding', () => {
   it('accepts within capacity, waitlists when full, and emails each creator', async () => {
     const { applicants, applicantUrl } = await setup({ capacity: 1, applicants: 2 });
@@ -350,9 +406,10 @@ describe('deciding', () => {
     const timeline = await owner.get(`/api/v1/workspaces/${ws}/creators/${a.creatorId}/timeline`);
     const decided = timeline.body.items.find((e: { action: string }) => e.action === 'committee.decided');
     expect(decided).toMatchObject({
-      after: { decision: 'accept', stage: 'accepted', aggregate: { count: 1, mean: 3.75 } },
+      after: { decision: 'accept', stage: 'accepted', reviewCount: 1 },
       reason: 'We loved your reels.',
     });
+    expect(decided.after).not.toHaveProperty('aggregate');
     // Decided applicants leave the queue (accepted), the waitlisted one stays.
     const { base } = { base: applicantUrl('').replace(/\/applicants\/$/, '') };
     const queue = (await owner.get(`${base}/queue`)).body.items.map(
@@ -379,6 +436,38 @@ describe('deciding', () => {
     expect(mail.text).toContain("we won't be moving forward");
     const again = await manager.post(`${applicantUrl(a.id)}/decision`, { decision: 'accept' });
     expect(again.status).toBe(409);
+  });
+
+  it('records the email with the decision (both or neither) and delivers it after the commit', async () => {
+    const { applicants, base, applicantUrl } = await setup();
+    const a = applicants[0]!;
+    await owner.post(`${applicantUrl(a.id)}/review`, { scores: { audience_fit: 4, content_quality: 4 } });
+    const { mailer } = ctx.services;
+    const send = vi.spyOn(mailer, 'send');
+    const deliver = vi.spyOn(mailer, 'deliver');
+    const record = vi.spyOn(mailer, 'record').mockRejectedValueOnce(new Error('outbox unavailable'));
+    try {
+      const failed = await owner.post(`${applicantUrl(a.id)}/decision`, { decision: 'accept' });
+      expect(failed.status).toBe(500);
+      // The email could not be recorded, so the decision rolled back with it.
+      expect(await queueItem(owner, base, a.id)).toMatchObject({ stage: 'in_review' });
+      const timeline = await owner.get(`/api/v1/workspaces/${ws}/creators/${a.creatorId}/timeline`);
+      expect(timeline.body.items.map((e: { action: string }) => e.action)).not.toContain('committee.decided');
+      expect(deliver).not.toHaveBeenCalled();
+
+      const ok = await owner.post(`${applicantUrl(a.id)}/decision`, { decision: 'accept' });
+      expect(ok.status).toBe(200);
+      expect(record).toHaveBeenCalledTimes(2);
+      expect(record.mock.calls[1]![0]).not.toBe(ctx.services.database.db);
+      expect(record.mock.calls[1]![1]).toMatchObject({ to: a.email, kind: 'committee.decision' });
+      const ids = await record.mock.results[1]!.value;
+      expect(deliver).toHaveBeenCalledExactlyOnceWith(ctx.services.database.db, ids);
+      expect(send).not.toHaveBeenCalled();
+      const outbox = await owner.get(`/api/v1/workspaces/${ws}/outbox`);
+      expect(outbox.body.items.filter((m: { to: string }) => m.to === a.email)).toHaveLength(1);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });
 

@@ -292,6 +292,31 @@ describe('replies, response rate and follow-ups', () => {
     });
   });
 
+  it('sends one follow-up of two concurrent requests for a thread; the other gets 409', async () => {
+    const t = await createTemplate({ name: 'Race me' });
+    const person = await jane();
+    const sent = await client.post(`${base()}/send`, {
+      templateId: t.id,
+      recipients: [{ creatorId: person.id, recentPost: 'your post' }],
+    });
+    const root = sent.body.items[0].id as string;
+    const before = await rowCounts();
+    const results = await Promise.all([
+      client.post(`${base()}/messages/${root}/follow-up`, {}),
+      client.post(`${base()}/messages/${root}/follow-up`, {}),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    const refused = results.find((r) => r.status === 409)!;
+    expect(refused.body.detail).toContain('This thread already has a follow-up');
+    expect(refused.body.detail).toContain('nothing was sent');
+    const followUps = await ctx.services.database.db
+      .select({ id: outreachMessage.id })
+      .from(outreachMessage)
+      .where(eq(outreachMessage.threadId, root));
+    expect(followUps).toHaveLength(1);
+    expect(await rowCounts()).toEqual({ messages: before.messages + 1, outbox: before.outbox + 1 });
+  });
+
   it('refuses a follow-up with an unfilled placeholder and writes nothing', async () => {
     const t = await createTemplate({ followUpBody: 'Still thinking of {{recentPost}}?' });
     const person = await jane();

@@ -1,6 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent } from '../../src/server/modules/audit/audit.schema';
+import { outboxMessage } from '../../src/server/modules/outbox/outbox.schema';
+import { ambassador } from '../../src/server/modules/people/people.schema';
+import { program } from '../../src/server/modules/programs/programs.schema';
 import { addToProgram, createCreator, createProgram } from '../factories';
 import { addMember, createTestContext, signUp, type TestClient, type TestContext } from '../harness';
 
@@ -287,6 +290,56 @@ describe('bulk invite', () => {
       body: 'Hi Nia, we loved your serum haul. — Glow Skincare',
       ambassadorId: res.body.invited[0].ambassadorId,
     });
+  });
+
+  it('checks stages under the program lock: a concurrent move to Applied is seen, nothing is sent', async () => {
+    const list = await createList();
+    const email = `ivy-${Date.now()}@example.com`;
+    expect((await importCsv(list.id, `email,name\n${email},Ivy Invited`)).body.added).toBe(1);
+    const [person] = (await getList(list.id)).entries;
+    const amb = await addToProgram(client, ws, programId, person.creatorId, 'invited');
+    const template = await client.post(`/api/v1/workspaces/${ws}/outreach/templates`, {
+      name: 'Plain invite',
+      subject: 'Join {{programName}}?',
+      body: 'Hi {{firstName}}. — {{brandName}}',
+    });
+    expect(template.status).toBe(201);
+
+    // A concurrent stage change, as the pipeline makes it: lock the program row, then move the person
+    // (here to Applied) and hold the transaction open while the invitation request runs.
+    const { db } = ctx.services.database;
+    let release!: () => void;
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
+    let moved!: () => void;
+    const movedPromise = new Promise<void>((r) => {
+      moved = r;
+    });
+    const holder = db.transaction(async (tx) => {
+      await tx.select({ id: program.id }).from(program).where(eq(program.id, programId)).for('update');
+      await tx.update(ambassador).set({ stage: 'applied' }).where(eq(ambassador.id, amb.id));
+      moved();
+      await released;
+    });
+    await movedPromise;
+    const invite = client.post(`/api/v1/workspaces/${ws}/prospect-lists/${list.id}/invite`, {
+      templateId: template.body.id,
+      recipients: [{ creatorId: person.creatorId }],
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await holder;
+    const res = await invite;
+    expect(res.status).toBe(422);
+    expect(res.body.problems).toEqual([
+      {
+        field: 'recipients.0.creatorId',
+        message: 'Ivy Invited is already past the invitation (stage: Applied)',
+      },
+    ]);
+    const mail = await db.select().from(outboxMessage).where(eq(outboxMessage.to, email));
+    expect(mail).toEqual([]);
   });
 
   it('needs a target program on the list', async () => {

@@ -356,13 +356,19 @@ export async function abstain(
       .onConflictDoNothing()
       .returning({ id: applicationReview.id });
     if (inserted.length === 0) throw alreadyReviewed(c.name, { abstained: true });
+    // Like a review's, an abstention's comment stays behind the blind rule: the member-readable audit
+    // trail records only that there was one.
     await recordAudit(tx, scope, {
       action: 'committee.abstained',
       entityType: 'application_review',
       entityId: id,
       creatorId: c.id,
-      after: { programId: prg.id, programName: prg.name, ambassadorId },
-      reason: input.comment,
+      after: {
+        programId: prg.id,
+        programName: prg.name,
+        ambassadorId,
+        ...(input.comment ? { hasComment: true } : {}),
+      },
     });
   });
   return getApplicant(db, scope, programId, ambassadorId);
@@ -404,8 +410,8 @@ function decisionEmail(input: {
 
 /**
  * The committee's decision, under the pipeline's rules: accepting into a full program waitlists instead,
- * and the response says so. Stage change and audit commit together; the email is recorded (and sent)
- * after the commit, so a slow SMTP server never holds the program's lock.
+ * and the response says so. Stage change, audit and the decision email's outbox record commit together;
+ * the email is delivered over SMTP after the commit, so a slow SMTP server never holds the program's lock.
  */
 export async function decide(
   db: Db,
@@ -415,7 +421,7 @@ export async function decide(
   ambassadorId: string,
   input: DecisionInput,
 ): Promise<DecisionResult> {
-  const result = await db.transaction(async (tx) => {
+  const { outboxIds, ...decision } = await db.transaction(async (tx) => {
     const { prg, a, c, mine } = await lockForReview(tx, scope, programId, ambassadorId);
     if (!mine) {
       throw new AppError(
@@ -423,12 +429,16 @@ export async function decide(
         `Score ${c.name} or abstain before deciding, so the decision is made with the committee's scores in view.`,
       );
     }
-    const aggregate = aggregateOf(await reviewsOf(tx, [a.id]));
+    const reviews = await reviewsOf(tx, [a.id]);
+    const aggregate = aggregateOf(reviews);
     const change = await applyStageChange(tx, scope, ambassadorId, {
       to: targetStage[input.decision],
       reason: `Committee decision: ${input.decision}`,
     });
     const stage: Stage = change.outcome === 'waitlisted' ? 'waitlisted' : targetStage[input.decision];
+    // Any member reads the creator timeline, and no decision is final for blind scoring (a waitlisted
+    // applicant is still scored, a declined one can return to review): the audit event never carries
+    // the aggregate or any review's scores or comments, only how many reviews the decision rested on.
     await recordAudit(tx, scope, {
       action: 'committee.decided',
       entityType: 'ambassador',
@@ -440,12 +450,29 @@ export async function decide(
         stage,
         programId: prg.id,
         programName: prg.name,
-        // A waitlisted applicant can still be scored, and any member reads the creator timeline: keep the
-        // aggregate out of it until the decision is final, or it would break blind scoring.
-        ...(stage === 'waitlisted' ? {} : { aggregate }),
+        reviewCount: scored(reviews).length,
       },
       reason: input.message,
     });
+    let outboxIds: string[] = [];
+    if (c.email) {
+      const [ws] = await tx
+        .select({ name: workspace.name })
+        .from(workspace)
+        .where(eq(workspace.id, scope.workspaceId));
+      outboxIds = await mailer.record(tx, {
+        workspaceIds: [scope.workspaceId],
+        to: c.email,
+        kind: 'committee.decision',
+        ...decisionEmail({
+          stage,
+          creatorName: c.name,
+          programName: prg.name,
+          brand: ws?.name ?? prg.name,
+          message: input.message,
+        }),
+      });
+    }
     return {
       ambassadorId: a.id,
       decision: input.decision,
@@ -456,29 +483,10 @@ export async function decide(
       aggregate,
       capacity: prg.capacity,
       seatsTaken: await seatsTakenIn(tx, prg.id),
-      creatorName: c.name,
-      programName: prg.name,
+      outboxIds,
     };
   });
-  const { creatorName, programName, ...decision } = result;
-  if (decision.emailedTo) {
-    const [ws] = await db
-      .select({ name: workspace.name })
-      .from(workspace)
-      .where(eq(workspace.id, scope.workspaceId));
-    await mailer.send(db, {
-      workspaceIds: [scope.workspaceId],
-      to: decision.emailedTo,
-      kind: 'committee.decision',
-      ...decisionEmail({
-        stage: decision.stage,
-        creatorName,
-        programName,
-        brand: ws?.name ?? programName,
-        message: input.message,
-      }),
-    });
-  }
+  await mailer.deliver(db, outboxIds);
   return decision;
 }
 

@@ -641,7 +641,11 @@ export async function listDueFollowUps(
     .reverse();
 }
 
-/** Sends a thread's follow-up (its template's follow-up body), refused like a first send. */
+/**
+ * Sends a thread's follow-up (its template's follow-up body), refused like a first send. The checks run
+ * inside the transaction that records it, under a lock on the thread's first message, so of two
+ * concurrent requests for one thread only one sends; the other gets 409.
+ */
 export async function sendFollowUp(
   db: Db,
   scope: WorkspaceScope,
@@ -649,40 +653,51 @@ export async function sendFollowUp(
   messageId: string,
   input: { recentPost?: string | undefined },
 ): Promise<OutreachMessage> {
-  const root = await getMessageRowOrThrow(db, scope, messageId);
-  if (root.kind !== 'initial' || root.threadId)
-    throw new AppError('conflict', 'Follow up on the first message of a thread.');
-  if (!root.templateId) throw new AppError('conflict', 'The template of this message was deleted.');
-  const ctx = await loadSendContext(db, scope, root.templateId, root.programId);
-  if (ctx.template.followUpDays === null || ctx.template.followUpBody === '')
-    throw new AppError('conflict', `The template “${ctx.template.name}” has no follow-up.`);
-  const [existing] = await db
-    .select({ id: outreachMessage.id })
-    .from(outreachMessage)
-    .where(eq(outreachMessage.threadId, root.id));
-  if (existing) throw new AppError('conflict', 'This thread already has a follow-up.');
-  const replied = await db
-    .select({ id: outreachMessage.id })
-    .from(outreachMessage)
-    .where(
-      and(
-        or(eq(outreachMessage.id, root.id), eq(outreachMessage.threadId, root.id)),
-        sql`${outreachMessage.repliedAt} is not null`,
-      ),
-    );
-  if (replied.length > 0) throw new AppError('conflict', 'They already replied: no follow-up needed.');
-  const people = await loadRecipients(db, scope, [root.creatorId]);
-  const [item] = previewFor(ctx, 'follow_up', people, [
-    { creatorId: root.creatorId, recentPost: input.recentPost },
-  ]);
-  // A follow-up goes to the thread's address, even if the profile's email changed since.
-  const prepared: PreparedSend = {
-    ctx,
-    kind: 'follow_up',
-    items: [{ ...item!, to: root.to, subject: `Re: ${root.subject}`, threadId: root.id }],
-  };
-  assertSendable(prepared.items);
-  const sent = await db.transaction((tx) => recordSend(tx, scope, mailer, prepared));
+  const sent = await db.transaction(async (tx) => {
+    const [root] = await tx
+      .select()
+      .from(outreachMessage)
+      .where(and(eq(outreachMessage.id, messageId), eq(outreachMessage.workspaceId, scope.workspaceId)))
+      .for('update');
+    if (!root) throw notFound('outreach message', messageId);
+    if (root.kind !== 'initial' || root.threadId)
+      throw new AppError('conflict', 'Follow up on the first message of a thread.');
+    if (!root.templateId) throw new AppError('conflict', 'The template of this message was deleted.');
+    const ctx = await loadSendContext(tx, scope, root.templateId, root.programId);
+    if (ctx.template.followUpDays === null || ctx.template.followUpBody === '')
+      throw new AppError('conflict', `The template “${ctx.template.name}” has no follow-up.`);
+    const [existing] = await tx
+      .select({ sentAt: outreachMessage.sentAt })
+      .from(outreachMessage)
+      .where(and(eq(outreachMessage.threadId, root.id), eq(outreachMessage.kind, 'follow_up')));
+    if (existing)
+      throw new AppError(
+        'conflict',
+        `This thread already has a follow-up (sent ${existing.sentAt.toISOString()}): nothing was sent.`,
+      );
+    const replied = await tx
+      .select({ id: outreachMessage.id })
+      .from(outreachMessage)
+      .where(
+        and(
+          or(eq(outreachMessage.id, root.id), eq(outreachMessage.threadId, root.id)),
+          sql`${outreachMessage.repliedAt} is not null`,
+        ),
+      );
+    if (replied.length > 0) throw new AppError('conflict', 'They already replied: no follow-up needed.');
+    const people = await loadRecipients(tx, scope, [root.creatorId]);
+    const [item] = previewFor(ctx, 'follow_up', people, [
+      { creatorId: root.creatorId, recentPost: input.recentPost },
+    ]);
+    // A follow-up goes to the thread's address, even if the profile's email changed since.
+    const prepared: PreparedSend = {
+      ctx,
+      kind: 'follow_up',
+      items: [{ ...item!, to: root.to, subject: `Re: ${root.subject}`, threadId: root.id }],
+    };
+    assertSendable(prepared.items);
+    return recordSend(tx, scope, mailer, prepared);
+  });
   await mailer.deliver(db, sent.outboxIds);
   const [message] = await listMessagesByIds(db, scope, sent.messageIds);
   return message!;

@@ -565,6 +565,8 @@ export async function bulkVetList(
  * Invites prospects of the list to its program and sends each the template, all or nothing: refused
  * (422) while any recipient has an unfilled placeholder or no email, or is past the invitation stage.
  * Those not yet in the program join it as invited; prospects move to invited; the invited stay.
+ * The stages are checked inside the transaction, after locking the program row as every stage change
+ * does, so a concurrent move (say, to Applied) cannot slip in between the check and the invitation.
  */
 export async function inviteFromList(
   db: Db,
@@ -583,37 +585,39 @@ export async function inviteFromList(
     ]);
   const programId = list.programId;
   const creatorIds = input.recipients.map((r) => r.creatorId);
-  const entries = await db
-    .select({ creatorId: prospectListEntry.creatorId })
-    .from(prospectListEntry)
-    .where(and(eq(prospectListEntry.listId, list.id), inArray(prospectListEntry.creatorId, creatorIds)));
-  const problems: FieldProblem[] = [];
-  input.recipients.forEach((r, i) => {
-    if (!entries.some((e) => e.creatorId === r.creatorId))
-      problems.push({ field: `recipients.${i}.creatorId`, message: `${r.creatorId} is not in this list` });
-  });
-  const memberships = await db
-    .select({
-      id: ambassador.id,
-      creatorId: ambassador.creatorId,
-      stage: ambassador.stage,
-      name: creator.name,
-    })
-    .from(ambassador)
-    .innerJoin(creator, eq(creator.id, ambassador.creatorId))
-    .where(and(eq(ambassador.programId, programId), inArray(ambassador.creatorId, creatorIds)));
-  input.recipients.forEach((r, i) => {
-    const m = memberships.find((x) => x.creatorId === r.creatorId);
-    if (m && m.stage !== 'prospect' && m.stage !== 'invited')
-      problems.push({
-        field: `recipients.${i}.creatorId`,
-        message: `${m.name} is already past the invitation (stage: ${stageLabels[m.stage]})`,
-      });
-  });
-  if (problems.length > 0) throw validationError(problems);
-  const prepared = await prepareSend(db, scope, { ...input, programId });
 
   const { invited, outboxIds } = await db.transaction(async (tx) => {
+    await getProgramRowOrThrow(tx, scope, programId, { lock: true });
+    const entries = await tx
+      .select({ creatorId: prospectListEntry.creatorId })
+      .from(prospectListEntry)
+      .where(and(eq(prospectListEntry.listId, list.id), inArray(prospectListEntry.creatorId, creatorIds)));
+    const problems: FieldProblem[] = [];
+    input.recipients.forEach((r, i) => {
+      if (!entries.some((e) => e.creatorId === r.creatorId))
+        problems.push({ field: `recipients.${i}.creatorId`, message: `${r.creatorId} is not in this list` });
+    });
+    const memberships = await tx
+      .select({
+        id: ambassador.id,
+        creatorId: ambassador.creatorId,
+        stage: ambassador.stage,
+        name: creator.name,
+      })
+      .from(ambassador)
+      .innerJoin(creator, eq(creator.id, ambassador.creatorId))
+      .where(and(eq(ambassador.programId, programId), inArray(ambassador.creatorId, creatorIds)));
+    input.recipients.forEach((r, i) => {
+      const m = memberships.find((x) => x.creatorId === r.creatorId);
+      if (m && m.stage !== 'prospect' && m.stage !== 'invited')
+        problems.push({
+          field: `recipients.${i}.creatorId`,
+          message: `${m.name} is already past the invitation (stage: ${stageLabels[m.stage]})`,
+        });
+    });
+    if (problems.length > 0) throw validationError(problems);
+    const prepared = await prepareSend(tx, scope, { ...input, programId });
+
     const invited: Array<{
       creatorId: string;
       ambassadorId: string;
