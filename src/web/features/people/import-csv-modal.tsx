@@ -1,24 +1,11 @@
 // CSV import (PRODUCT R2): pick a file, optionally a program to add everyone to as prospects, check it
 // (a dry run listing each bad row by line), then import — aborting on any bad row or skipping bad rows.
 // Uploads go through XMLHttpRequest so the progress bar shows real upload progress.
-import {
-  Alert,
-  Anchor,
-  Button,
-  FileInput,
-  Group,
-  Modal,
-  Progress,
-  Radio,
-  ScrollArea,
-  Select,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
-import { IconCheck, IconFileTypeCsv, IconUpload } from '@tabler/icons-react';
+import { Alert, Anchor, FileInput, Modal, Progress, Select, Stack, Text } from '@mantine/core';
+import { IconCheck, IconFileTypeCsv } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { CsvImportActions, CsvProblemsTable } from '../../components/csv-import-parts';
 import { FormError } from '../../components/form-error';
 import { notifySuccess } from '../../lib/notify';
 import { messageOf } from '../../lib/problems';
@@ -200,69 +187,17 @@ export function ImportCsvModal(props: {
           )
         ) : null}
 
-        {errors.length > 0 ? (
-          <ScrollArea.Autosize mah={240} type="auto">
-            <Table striped withTableBorder aria-label="Problems in the file" stickyHeader>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={70}>Line</Table.Th>
-                  <Table.Th w={160}>Column</Table.Th>
-                  <Table.Th>Problem</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {errors.map((e) => (
-                  <Table.Tr key={`${e.line}-${e.field}-${e.message}`}>
-                    <Table.Td>{e.line}</Table.Td>
-                    <Table.Td>{e.field}</Table.Td>
-                    <Table.Td>{e.message}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea.Autosize>
-        ) : null}
-
-        {!imported?.written ? (
-          <Radio.Group
-            label="If some rows have problems"
-            value={onError}
-            onChange={(value) => setOnError(value === 'skip' ? 'skip' : 'abort')}
-          >
-            <Stack gap={6} mt={6}>
-              <Radio value="abort" label="Import nothing until every row is valid" disabled={busy} />
-              <Radio value="skip" label="Skip the bad rows and import the rest" disabled={busy} />
-            </Stack>
-          </Radio.Group>
-        ) : null}
-
-        <Group justify="flex-end">
-          {imported?.written ? (
-            <Button onClick={close}>Done</Button>
-          ) : (
-            <>
-              <Button variant="default" onClick={close} disabled={busy}>
-                Cancel
-              </Button>
-              <Button
-                variant="light"
-                onClick={() => void run(true)}
-                disabled={!file || busy}
-                loading={phase === 'checking'}
-              >
-                Check file
-              </Button>
-              <Button
-                leftSection={<IconUpload size={16} />}
-                onClick={() => void run(false)}
-                disabled={!file || busy}
-                loading={phase === 'importing'}
-              >
-                Import
-              </Button>
-            </>
-          )}
-        </Group>
+        <CsvProblemsTable errors={errors} />
+        <CsvImportActions
+          written={Boolean(imported?.written)}
+          hasFile={Boolean(file)}
+          busy={busy}
+          phase={phase}
+          onError={onError}
+          setOnError={setOnError}
+          onRun={(dryRun) => void run(dryRun)}
+          onClose={close}
+        />
       </Stack>
     </Modal>
   );

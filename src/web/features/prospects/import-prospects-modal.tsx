@@ -1,22 +1,9 @@
 // Imports a prospect CSV into a list (R2/R3): check the file first (a dry run that reports what would
 // be added, merged with existing creators or counted as duplicates, and each bad row by line), then import.
-import {
-  Alert,
-  Anchor,
-  Button,
-  FileInput,
-  Group,
-  List,
-  Modal,
-  Progress,
-  Radio,
-  ScrollArea,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
-import { IconFileTypeCsv, IconUpload } from '@tabler/icons-react';
+import { Alert, Anchor, FileInput, List, Modal, Progress, Stack, Text } from '@mantine/core';
+import { IconFileTypeCsv } from '@tabler/icons-react';
 import { useState } from 'react';
+import { CsvImportActions, CsvProblemsTable } from '../../components/csv-import-parts';
 import { FormError } from '../../components/form-error';
 import { notifySuccess } from '../../lib/notify';
 import { messageOf } from '../../lib/problems';
@@ -168,67 +155,17 @@ export function ImportProspectsModal(props: {
             </Stack>
           </Alert>
         ) : null}
-        {result && result.errors.length > 0 ? (
-          <ScrollArea.Autosize mah={220} type="auto">
-            <Table striped withTableBorder aria-label="Problems in the file" stickyHeader>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={70}>Line</Table.Th>
-                  <Table.Th w={140}>Column</Table.Th>
-                  <Table.Th>Problem</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {result.errors.map((e) => (
-                  <Table.Tr key={`${e.line}-${e.field}-${e.message}`}>
-                    <Table.Td>{e.line}</Table.Td>
-                    <Table.Td>{e.field}</Table.Td>
-                    <Table.Td>{e.message}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea.Autosize>
-        ) : null}
-        {!result?.written ? (
-          <Radio.Group
-            label="If some rows have problems"
-            value={onError}
-            onChange={(v) => setOnError(v === 'skip' ? 'skip' : 'abort')}
-          >
-            <Stack gap={6} mt={6}>
-              <Radio value="abort" label="Import nothing until every row is valid" disabled={busy} />
-              <Radio value="skip" label="Skip the bad rows and import the rest" disabled={busy} />
-            </Stack>
-          </Radio.Group>
-        ) : null}
-        <Group justify="flex-end">
-          {result?.written ? (
-            <Button onClick={close}>Done</Button>
-          ) : (
-            <>
-              <Button variant="default" onClick={close} disabled={busy}>
-                Cancel
-              </Button>
-              <Button
-                variant="light"
-                onClick={() => void run(true)}
-                disabled={!file || busy}
-                loading={phase === 'checking'}
-              >
-                Check file
-              </Button>
-              <Button
-                leftSection={<IconUpload size={16} />}
-                onClick={() => void run(false)}
-                disabled={!file || busy}
-                loading={phase === 'importing'}
-              >
-                Import
-              </Button>
-            </>
-          )}
-        </Group>
+        <CsvProblemsTable errors={result?.errors ?? []} />
+        <CsvImportActions
+          written={Boolean(result?.written)}
+          hasFile={Boolean(file)}
+          busy={busy}
+          phase={phase}
+          onError={onError}
+          setOnError={setOnError}
+          onRun={(dryRun) => void run(dryRun)}
+          onClose={close}
+        />
       </Stack>
     </Modal>
   );

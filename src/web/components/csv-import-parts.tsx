@@ -1,0 +1,95 @@
+// The parts every CSV import dialog shares: the line-numbered problems table and the
+// "if some rows have problems" choice with Cancel / Check file / Import (or Done once written).
+import { Button, Group, Radio, ScrollArea, Stack, Table } from '@mantine/core';
+import { IconUpload } from '@tabler/icons-react';
+
+export interface CsvRowProblem {
+  line: number;
+  field: string;
+  message: string;
+}
+
+export function CsvProblemsTable({ errors }: { errors: CsvRowProblem[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <ScrollArea.Autosize mah={240} type="auto">
+      <Table striped withTableBorder aria-label="Problems in the file" stickyHeader>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={70}>Line</Table.Th>
+            <Table.Th w={160}>Column</Table.Th>
+            <Table.Th>Problem</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {errors.map((e) => (
+            <Table.Tr key={`${e.line}-${e.field}-${e.message}`}>
+              <Table.Td>{e.line}</Table.Td>
+              <Table.Td>{e.field}</Table.Td>
+              <Table.Td>{e.message}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollArea.Autosize>
+  );
+}
+
+export type CsvOnError = 'abort' | 'skip';
+
+export function CsvImportActions(props: {
+  written: boolean;
+  hasFile: boolean;
+  busy: boolean;
+  /** Which button shows as loading. */
+  phase: string;
+  onError: CsvOnError;
+  setOnError: (value: CsvOnError) => void;
+  onRun: (dryRun: boolean) => void;
+  onClose: () => void;
+}) {
+  const { written, hasFile, busy, phase, onError, setOnError, onRun, onClose } = props;
+  return (
+    <>
+      {!written ? (
+        <Radio.Group
+          label="If some rows have problems"
+          value={onError}
+          onChange={(value) => setOnError(value === 'skip' ? 'skip' : 'abort')}
+        >
+          <Stack gap={6} mt={6}>
+            <Radio value="abort" label="Import nothing until every row is valid" disabled={busy} />
+            <Radio value="skip" label="Skip the bad rows and import the rest" disabled={busy} />
+          </Stack>
+        </Radio.Group>
+      ) : null}
+      <Group justify="flex-end">
+        {written ? (
+          <Button onClick={onClose}>Done</Button>
+        ) : (
+          <>
+            <Button variant="default" onClick={onClose} disabled={busy}>
+              Cancel
+            </Button>
+            <Button
+              variant="light"
+              onClick={() => onRun(true)}
+              disabled={!hasFile || busy}
+              loading={phase === 'checking'}
+            >
+              Check file
+            </Button>
+            <Button
+              leftSection={<IconUpload size={16} />}
+              onClick={() => onRun(false)}
+              disabled={!hasFile || busy}
+              loading={phase === 'importing'}
+            >
+              Import
+            </Button>
+          </>
+        )}
+      </Group>
+    </>
+  );
+}
