@@ -8,9 +8,11 @@ import type { Db } from '../../db/client';
 import type { WorkspaceScope } from '../../lib/scope';
 import type { Mailer } from '../../modules/outbox/outbox.service';
 import { outreachMessage } from '../../modules/outreach/outreach.schema';
-import { createTemplate, recordReply, sendOutreach } from '../../modules/outreach/outreach.service';
+import { recordReply, sendOutreach } from '../../modules/outreach/outreach-messages.service';
+import { createTemplate } from '../../modules/outreach/outreach-templates.service';
 import { listAmbassadors } from '../../modules/people/ambassadors.service';
-import { createProspectList, importProspectsCsv } from '../../modules/prospects/prospects.service';
+import { importProspectsCsv } from '../../modules/prospects/prospect-csv.service';
+import { createProspectList } from '../../modules/prospects/prospects.service';
 
 const recentPosts = ['your SPF beach-day reel', 'the five-minute morning routine you posted on Sunday'];
 

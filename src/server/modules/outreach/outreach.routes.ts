@@ -21,18 +21,20 @@ import {
   templateSchema,
 } from './outreach.contract';
 import {
-  createTemplate,
-  deleteTemplate,
-  getTemplateOrThrow,
   listDueFollowUps,
   listMessages,
-  listTemplates,
-  previewOutreach,
   recordReply,
   sendFollowUp,
   sendOutreach,
+} from './outreach-messages.service';
+import { previewOutreach } from './outreach-render.service';
+import {
+  createTemplate,
+  deleteTemplate,
+  getTemplateOrThrow,
+  listTemplates,
   updateTemplate,
-} from './outreach.service';
+} from './outreach-templates.service';
 
 export const outreachRoutes = newRouter();
 const tags = ['Outreach'];

@@ -10,6 +10,8 @@ import {
   workspaceParams,
 } from '../../http/openapi';
 import { AppError } from '../../lib/app-error';
+import { bulkVetList, inviteFromList } from './prospect-actions.service';
+import { exportProspectsCsv, importProspectsCsv } from './prospect-csv.service';
 import {
   bulkVetResultSchema,
   inviteInputSchema,
@@ -21,13 +23,9 @@ import {
   prospectImportResultSchema,
 } from './prospects.contract';
 import {
-  bulkVetList,
   createProspectList,
   deleteProspectList,
-  exportProspectsCsv,
   getProspectListOrThrow,
-  importProspectsCsv,
-  inviteFromList,
   listProspectLists,
   updateProspectList,
 } from './prospects.service';
