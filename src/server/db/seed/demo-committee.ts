@@ -8,7 +8,7 @@ import { reviewableStages } from '../../../core/committee/review-stages';
 import { newId } from '../../lib/ids';
 import type { WorkspaceScope } from '../../lib/scope';
 import { user } from '../../modules/auth/auth.schema';
-import { submitReview, updateRubric } from '../../modules/committee/committee.service';
+import { submitReview, updateRubric } from '../../modules/committee/committee-decisions.service';
 import { ambassador } from '../../modules/people/people.schema';
 import { member } from '../../modules/workspaces/workspaces.schema';
 import type { Db } from '../client';

@@ -11,7 +11,8 @@ import {
   reviewInputSchema,
   rubricInputSchema,
 } from './committee.contract';
-import { abstain, decide, getApplicant, getQueue, submitReview, updateRubric } from './committee.service';
+import { getApplicant, getQueue } from './committee.service';
+import { abstain, decide, submitReview, updateRubric } from './committee-decisions.service';
 
 export const committeeRoutes = newRouter();
 const tags = ['Committee review'];

@@ -1,29 +1,11 @@
 // The public application page of a program (R1), `/apply/<slug>`: no sign-in, branded with the workspace's
 // name and the program's accent colour, built for a phone first. Untrusted text (intro, labels) is text.
-import {
-  ActionIcon,
-  Alert,
-  Box,
-  Button,
-  Checkbox,
-  Container,
-  Grid,
-  NumberInput,
-  Paper,
-  Radio,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconCircleCheck, IconHourglass, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconHourglass } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { Logo } from '../../components/brand';
+import { useEffect, useRef, useState } from 'react';
 import { FormError } from '../../components/form-error';
 import { PageLoader } from '../../components/page';
 import {
@@ -32,73 +14,17 @@ import {
   publicApplicationPageQuery,
   submitApplication,
 } from '../../features/applications/api';
+import { ApplyReceived, ApplyUnavailable, Frame } from '../../features/applications/apply-frame';
+import { HandlesFieldset } from '../../features/applications/apply-handles';
+import { QuestionField } from '../../features/applications/apply-question-field';
+import { newHandle, type ApplyValues as Values } from '../../features/applications/apply-values';
 import { isApiError } from '../../lib/api';
 import { countryOptions } from '../../lib/countries';
-import { type Platform, platformLabels } from '../../lib/labels';
+import { platformLabels } from '../../lib/labels';
 import { LinkifiedText } from '../../lib/linkify';
 import { messageOf, revealFirstError, splitProblems } from '../../lib/problems';
 
 const route = getRouteApi('/apply/$slug');
-
-interface HandleRow {
-  key: string;
-  platform: Platform;
-  handle: string;
-  followers: number | string;
-}
-
-interface Values {
-  name: string;
-  email: string;
-  country: string | null;
-  handles: HandleRow[];
-  answers: Record<string, string | number>;
-  consent: boolean;
-  website: string;
-}
-
-let rowSeed = 0;
-const newHandle = (platform: Platform): HandleRow => ({
-  key: `h${++rowSeed}`,
-  platform,
-  handle: '',
-  followers: '',
-});
-
-/** The frame every state of the page shares: brand on top, a card in the accent colour's border. */
-function Frame(props: { brand?: string; accent?: string; children: ReactNode }) {
-  return (
-    <Box bg="var(--mantine-color-gray-0)" mih="100vh" py={{ base: 'md', sm: 'xl' }}>
-      <Container size={640} px={{ base: 'xs', sm: 'md' }}>
-        <Stack gap="md">
-          {props.brand ? (
-            <Text
-              fw={750}
-              fz="lg"
-              c={props.accent}
-              style={{ letterSpacing: '-0.01em' }}
-              data-testid="brand-name"
-            >
-              {props.brand}
-            </Text>
-          ) : null}
-          <Paper
-            withBorder
-            radius="lg"
-            p={{ base: 'md', sm: 'xl' }}
-            shadow="sm"
-            style={props.accent ? { borderTop: `6px solid ${props.accent}` } : undefined}
-          >
-            {props.children}
-          </Paper>
-          <Box c="dimmed" style={{ alignSelf: 'center', opacity: 0.7 }} aria-label="Powered by Troupe">
-            <Logo size="sm" />
-          </Box>
-        </Stack>
-      </Container>
-    </Box>
-  );
-}
 
 export function ApplyPage() {
   const { slug } = route.useParams();
@@ -110,52 +36,9 @@ export function ApplyPage() {
   }, [page.data]);
 
   if (page.isPending) return <PageLoader />;
-  if (page.isError) {
-    const isClosed = isApiError(page.error, 404);
-    return (
-      <Frame>
-        <Stack gap="sm">
-          <Title order={1} fz="h2">
-            {isClosed ? 'This application page is closed' : 'The page could not be loaded'}
-          </Title>
-          <Text c="dimmed">
-            {isClosed
-              ? 'The program may have stopped taking applications, or the link may be mistyped. If someone sent you this link, ask them for a current one.'
-              : messageOf(page.error)}
-          </Text>
-          {isClosed ? null : (
-            <Button variant="light" onClick={() => void page.refetch()} style={{ alignSelf: 'flex-start' }}>
-              Try again
-            </Button>
-          )}
-        </Stack>
-      </Frame>
-    );
-  }
+  if (page.isError) return <ApplyUnavailable error={page.error} onRetry={() => void page.refetch()} />;
   const p = page.data;
-  if (receipt) {
-    const isWaitlisted = receipt.receipt.status === 'waitlisted';
-    return (
-      <Frame brand={p.brandName} accent={p.accentColor}>
-        <Stack gap="md" align="flex-start" role="status">
-          {isWaitlisted ? (
-            <IconHourglass size={40} color={p.accentColor} aria-hidden />
-          ) : (
-            <IconCircleCheck size={40} color={p.accentColor} aria-hidden />
-          )}
-          <Title order={1} fz="h2">
-            {isWaitlisted ? `You're on the waitlist, ${receipt.name}` : `Thanks, ${receipt.name}!`}
-          </Title>
-          <Text>{receipt.receipt.message}</Text>
-          <Text c="dimmed" size="sm">
-            {isWaitlisted
-              ? 'We have emailed you a confirmation. Nothing else to do for now.'
-              : "We've emailed you a confirmation. Nothing else to do for now: we'll reply by email once we have read your application."}
-          </Text>
-        </Stack>
-      </Frame>
-    );
-  }
+  if (receipt) return <ApplyReceived page={p} receipt={receipt.receipt} name={receipt.name} />;
   return (
     <Frame brand={p.brandName} accent={p.accentColor}>
       <ApplicationForm
@@ -291,78 +174,12 @@ function ApplicationForm(props: {
           />
         </Stack>
 
-        <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
-          <Text component="legend" fw={600} size="sm">
-            Your social accounts
-          </Text>
-          {form.values.handles.map((h, i) => (
-            <Paper key={h.key} withBorder radius="md" p="sm">
-              <Grid gap="xs" align="flex-end">
-                <Grid.Col span={{ base: 12, xs: 4 }}>
-                  <Select
-                    label="Platform"
-                    data={platformOptions}
-                    allowDeselect={false}
-                    {...form.getInputProps(`handles.${i}.platform`)}
-                  />
-                </Grid.Col>
-                <Grid.Col span={{ base: 12, xs: 4 }}>
-                  <TextInput
-                    label="Handle"
-                    placeholder="@yourname"
-                    autoCapitalize="none"
-                    autoCorrect="off"
-                    spellCheck={false}
-                    required
-                    {...form.getInputProps(`handles.${i}.handle`)}
-                  />
-                </Grid.Col>
-                <Grid.Col
-                  span={{
-                    base: form.values.handles.length > 1 ? 10 : 12,
-                    xs: form.values.handles.length > 1 ? 3 : 4,
-                  }}
-                >
-                  <NumberInput
-                    label="Followers"
-                    placeholder="Optional"
-                    min={0}
-                    allowDecimal={false}
-                    allowNegative={false}
-                    thousandSeparator=","
-                    {...form.getInputProps(`handles.${i}.followers`)}
-                  />
-                </Grid.Col>
-                {form.values.handles.length > 1 ? (
-                  <Grid.Col span={{ base: 2, xs: 1 }}>
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      size="lg"
-                      mb={2}
-                      aria-label={`Remove account ${i + 1}`}
-                      onClick={() => form.removeListItem('handles', i)}
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Grid.Col>
-                ) : null}
-              </Grid>
-            </Paper>
-          ))}
-          {form.values.handles.length < 10 ? (
-            <Button
-              variant="subtle"
-              color={accent}
-              size="compact-sm"
-              leftSection={<IconPlus size={14} />}
-              style={{ alignSelf: 'flex-start' }}
-              onClick={() => form.insertListItem('handles', newHandle(firstPlatform))}
-            >
-              Add another account
-            </Button>
-          ) : null}
-        </Stack>
+        <HandlesFieldset
+          form={form}
+          platformOptions={platformOptions}
+          firstPlatform={firstPlatform}
+          accent={accent}
+        />
 
         {page.questions.length > 0 ? (
           <Stack gap="sm">
@@ -417,40 +234,4 @@ function ApplicationForm(props: {
       </Stack>
     </form>
   );
-}
-
-type Question = PublicApplicationPage['questions'][number];
-
-/** One custom question, as the input its type calls for. */
-function QuestionField(props: {
-  question: Question;
-  inputProps: ReturnType<ReturnType<typeof useForm<Values>>['getInputProps']>;
-  accent: string;
-}) {
-  const q = props.question;
-  const common = {
-    label: q.label,
-    description: q.help || undefined,
-    required: q.required,
-    ...props.inputProps,
-  };
-  if (q.type === 'url') {
-    return <TextInput type="url" inputMode="url" placeholder="https://" autoCapitalize="none" {...common} />;
-  }
-  if (q.type === 'number') return <NumberInput thousandSeparator="," {...common} />;
-  if (q.type === 'choice' && q.options.length > 5) {
-    return <Select data={q.options} placeholder="Choose one" {...common} />;
-  }
-  if (q.type === 'choice') {
-    return (
-      <Radio.Group {...common}>
-        <Stack gap={6} mt={6}>
-          {q.options.map((o) => (
-            <Radio key={o} value={o} label={o} color={props.accent} />
-          ))}
-        </Stack>
-      </Radio.Group>
-    );
-  }
-  return <Textarea autosize minRows={2} maxRows={8} {...common} />;
 }
