@@ -1,7 +1,57 @@
-// The parts every CSV import dialog shares: the line-numbered problems table and the
-// "if some rows have problems" choice with Cancel / Check file / Import (or Done once written).
-import { Button, Group, Radio, ScrollArea, Stack, Table } from '@mantine/core';
-import { IconUpload } from '@tabler/icons-react';
+// The parts every CSV import dialog shares: the file picker, the upload/processing progress, the
+// line-numbered problems table and the "if some rows have problems" choice with Cancel / Check file /
+// Import (or Done once written).
+import { Button, FileInput, Group, Progress, Radio, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { IconFileTypeCsv, IconUpload } from '@tabler/icons-react';
+
+export function CsvFileInput(props: {
+  file: File | null;
+  onChange: (file: File | null) => void;
+  disabled: boolean;
+}) {
+  return (
+    <FileInput
+      label="CSV file"
+      placeholder="Choose a .csv file"
+      accept=".csv,text/csv"
+      leftSection={<IconFileTypeCsv size={18} />}
+      value={props.file}
+      onChange={props.onChange}
+      clearable
+      disabled={props.disabled}
+    />
+  );
+}
+
+/** Upload progress, then "checking" or "importing" while the server works through the rows. */
+export function CsvUploadProgress({
+  busy,
+  progress,
+  phase,
+}: {
+  busy: boolean;
+  progress: number;
+  phase: string;
+}) {
+  if (!busy) return null;
+  return (
+    <Stack gap={4}>
+      <Text size="sm">
+        {progress < 100
+          ? `Uploading… ${progress}%`
+          : phase === 'checking'
+            ? 'Checking every row…'
+            : 'Importing…'}
+      </Text>
+      <Progress
+        value={progress}
+        animated={progress >= 100}
+        striped={progress >= 100}
+        aria-label="Upload progress"
+      />
+    </Stack>
+  );
+}
 
 export interface CsvRowProblem {
   line: number;

@@ -1,11 +1,16 @@
 // CSV import (PRODUCT R2): pick a file, optionally a program to add everyone to as prospects, check it
 // (a dry run listing each bad row by line), then import — aborting on any bad row or skipping bad rows.
 // Uploads go through XMLHttpRequest so the progress bar shows real upload progress.
-import { Alert, Anchor, FileInput, Modal, Progress, Select, Stack, Text } from '@mantine/core';
-import { IconCheck, IconFileTypeCsv } from '@tabler/icons-react';
+import { Alert, Anchor, Modal, Select, Stack, Text } from '@mantine/core';
+import { IconCheck } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { CsvImportActions, CsvProblemsTable } from '../../components/csv-import-parts';
+import {
+  CsvFileInput,
+  CsvImportActions,
+  CsvProblemsTable,
+  CsvUploadProgress,
+} from '../../components/csv-import-parts';
 import { FormError } from '../../components/form-error';
 import { notifySuccess } from '../../lib/notify';
 import { messageOf } from '../../lib/problems';
@@ -109,17 +114,12 @@ export function ImportCsvModal(props: {
             Download a template
           </Anchor>
         </Text>
-        <FileInput
-          label="CSV file"
-          placeholder="Choose a .csv file"
-          accept=".csv,text/csv"
-          leftSection={<IconFileTypeCsv size={18} />}
-          value={file}
+        <CsvFileInput
+          file={file}
           onChange={(f) => {
             setFile(f);
             reset();
           }}
-          clearable
           disabled={busy}
         />
         <Select
@@ -136,23 +136,7 @@ export function ImportCsvModal(props: {
           disabled={busy}
         />
 
-        {busy ? (
-          <Stack gap={4}>
-            <Text size="sm">
-              {progress < 100
-                ? `Uploading… ${progress}%`
-                : phase === 'checking'
-                  ? 'Checking every row…'
-                  : 'Importing…'}
-            </Text>
-            <Progress
-              value={progress}
-              animated={progress >= 100}
-              striped={progress >= 100}
-              aria-label="Upload progress"
-            />
-          </Stack>
-        ) : null}
+        <CsvUploadProgress busy={busy} progress={progress} phase={phase} />
 
         <FormError title="The file could not be processed" message={error} />
 

@@ -1,9 +1,13 @@
 // Imports a prospect CSV into a list (R2/R3): check the file first (a dry run that reports what would
 // be added, merged with existing creators or counted as duplicates, and each bad row by line), then import.
-import { Alert, Anchor, FileInput, List, Modal, Progress, Stack, Text } from '@mantine/core';
-import { IconFileTypeCsv } from '@tabler/icons-react';
+import { Alert, Anchor, List, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { CsvImportActions, CsvProblemsTable } from '../../components/csv-import-parts';
+import {
+  CsvFileInput,
+  CsvImportActions,
+  CsvProblemsTable,
+  CsvUploadProgress,
+} from '../../components/csv-import-parts';
 import { FormError } from '../../components/form-error';
 import { notifySuccess } from '../../lib/notify';
 import { messageOf } from '../../lib/problems';
@@ -96,36 +100,15 @@ export function ImportProspectsModal(props: {
             Download a template
           </Anchor>
         </Text>
-        <FileInput
-          label="CSV file"
-          placeholder="Choose a .csv file"
-          accept=".csv,text/csv"
-          leftSection={<IconFileTypeCsv size={18} />}
-          value={file}
+        <CsvFileInput
+          file={file}
           onChange={(f) => {
             setFile(f);
             setResult(null);
           }}
-          clearable
           disabled={busy}
         />
-        {busy ? (
-          <Stack gap={4}>
-            <Text size="sm">
-              {progress < 100
-                ? `Uploading… ${progress}%`
-                : phase === 'checking'
-                  ? 'Checking every row…'
-                  : 'Importing…'}
-            </Text>
-            <Progress
-              value={progress}
-              animated={progress >= 100}
-              striped={progress >= 100}
-              aria-label="Upload progress"
-            />
-          </Stack>
-        ) : null}
+        <CsvUploadProgress busy={busy} progress={progress} phase={phase} />
         <FormError title="The file could not be processed" message={error} />
         {result ? (
           <Alert
