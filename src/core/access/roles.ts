@@ -26,6 +26,18 @@ export const permissions = {
   'committee.score': 'reviewer',
   'prospects.write': 'manager',
   'outreach.send': 'manager',
+  // Tracked links, codes and a program's tracking settings (T1, T2, T4).
+  'tracking.write': 'manager',
+  // Store connections and API keys hold secrets.
+  'stores.manage': 'admin',
+  // Orders entered by hand or CSV (T3).
+  'conversions.write': 'manager',
+  'briefs.write': 'manager',
+  // Reviewers approve or request changes on drafts (B4); only a manager may approve past a failing must rule.
+  'content.review': 'reviewer',
+  'content.override': 'manager',
+  // Post URLs, metrics, listening imports, usage rights (B5–B8).
+  'content.write': 'manager',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof permissions;
