@@ -7,6 +7,7 @@ import { type Database, openDatabase } from './db/client';
 import { type AppOptions, createApp } from './http/app';
 import type { Services } from './http/context';
 import { createMetrics } from './http/metrics';
+import { startSweeps } from './jobs/sweeps';
 import { baseUrlOf, type Env } from './lib/env';
 import { createLogger, type Logger } from './lib/logger';
 import { createAuth } from './modules/auth/auth';
@@ -72,12 +73,13 @@ export interface RunningServer {
 /** Starts the HTTP server; SIGTERM/SIGINT close it, then the database, then exit. */
 export function startServer(
   services: Services,
-  options: AppOptions & { handleSignals?: boolean } = {},
+  options: AppOptions & { handleSignals?: boolean; sweeps?: boolean } = {},
 ): Promise<RunningServer> {
   const app = createApp(services, options);
   const { env, logger } = services;
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+      const stopSweeps = options.sweeps === false ? async () => {} : startSweeps(services);
       let stopping: Promise<void> | null = null;
       const stop = () => {
         stopping ??= new Promise<void>((done) => {
@@ -85,6 +87,7 @@ export function startServer(
           // Idle keep-alive sockets would hold close() open; end them.
           (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         }).then(async () => {
+          await stopSweeps();
           services.mailer.close();
           await services.database.close();
           logger.info('stopped');
