@@ -10,6 +10,7 @@ import { createMetrics } from './http/metrics';
 import { startSweeps } from './jobs/sweeps';
 import { baseUrlOf, type Env } from './lib/env';
 import { createLogger, type Logger } from './lib/logger';
+import { diskStorage } from './lib/storage';
 import { createAuth } from './modules/auth/auth';
 import { createMailer } from './modules/outbox/outbox.service';
 
@@ -44,7 +45,8 @@ export function createServices(
     baseUrl: baseUrlOf(env),
     secret: authSecret(env, logger),
   });
-  return { env, database, logger, mailer, auth, metrics: createMetrics() };
+  const storage = diskStorage(join(env.TROUPE_DATA_DIR, 'media'));
+  return { env, database, logger, mailer, auth, metrics: createMetrics(), storage };
 }
 
 export async function openServices(env: Env): Promise<Services> {

@@ -2,6 +2,7 @@ import type { Database } from '../db/client';
 import type { Env } from '../lib/env';
 import type { Logger } from '../lib/logger';
 import type { AmbassadorScope, WorkspaceScope } from '../lib/scope';
+import type { MediaStorage } from '../lib/storage';
 import type { Auth } from '../modules/auth/auth';
 import type { Mailer } from '../modules/outbox/outbox.service';
 import type { Metrics } from './metrics';
@@ -14,6 +15,8 @@ export interface Services {
   mailer: Mailer;
   auth: Auth;
   metrics: Metrics;
+  /** Uploaded media (disk under the data directory by default). */
+  storage: MediaStorage;
 }
 
 export interface SessionUser {
