@@ -167,7 +167,7 @@ function ConnectionForm(props: {
             onChange={(v) => set({ programId: v ?? '' })}
             error={errors.programId}
             allowDeselect={false}
-            required
+            withAsterisk
           />
           <TextInput
             label="Name"
@@ -187,7 +187,7 @@ function ConnectionForm(props: {
               value={values.secret}
               onChange={(e) => set({ secret: e.currentTarget.value })}
               error={errors.secret}
-              required
+              withAsterisk
               autoComplete="off"
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -227,7 +227,7 @@ function ConnectionForm(props: {
             value={values.secret}
             onChange={(e) => set({ secret: e.currentTarget.value })}
             error={errors.secret}
-            required
+            withAsterisk
             autoComplete="off"
           />
         ) : null}

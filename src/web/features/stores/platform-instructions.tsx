@@ -6,7 +6,13 @@ import type { ConnectionKind } from './api';
 const later = 'the webhook URL Troupe shows after you add this connection';
 
 function Url({ url }: { url: string | null }) {
-  return url ? <Code style={{ wordBreak: 'break-all' }}>{url}</Code> : <Text span>{later}</Text>;
+  return url ? (
+    <Code style={{ wordBreak: 'break-all' }}>{url}</Code>
+  ) : (
+    <Text span inherit>
+      {later}
+    </Text>
+  );
 }
 
 const topicList = (topics: string[]) =>

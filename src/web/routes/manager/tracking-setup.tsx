@@ -124,7 +124,7 @@ export function TrackingSetupPage() {
           {webhooks.length > 0 ? (
             <Group gap="xs">
               {webhooks.map((c) => (
-                <Badge key={c.id} variant="light" size="lg">
+                <Badge key={c.id} variant="light" size="lg" tt="none">
                   {c.name} · {kindLabels[c.kind]}
                 </Badge>
               ))}
