@@ -194,6 +194,16 @@ describe('a connection over time', () => {
     expect(rotated.body.secret).toMatch(/^[\w-]{43}$/);
     expect(rotated.body.secret).not.toBe(body.secret);
     expect(rotated.body.connection.secretHint).toBe(`…${rotated.body.secret.slice(-4)}`);
+    const events = await ctx.services.database.db
+      .select()
+      .from(auditEvent)
+      .where(eq(auditEvent.entityId, body.connection.id));
+    expect(events.map((e) => e.action)).toEqual([
+      'store_connection.created',
+      'store_connection.secret_rotated',
+    ]);
+    expect(JSON.stringify(events)).not.toContain(rotated.body.secret);
+    expect(JSON.stringify(events)).not.toContain(body.secret);
 
     const stripe = await create({ kind: 'stripe', secret: 'whsec_rotateme12345678' });
     const refused = await owner.post(`${base()}/${stripe.body.connection.id}/rotate-secret`);
