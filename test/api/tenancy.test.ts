@@ -26,7 +26,17 @@ beforeAll(async () => {
     role: 'viewer',
   });
   const members = await bob.get(`/api/v1/workspaces/${wsB}/members`);
+  const store = await bob.post(`/api/v1/workspaces/${wsB}/stores`, {
+    programId: program.id,
+    kind: 'api',
+    name: 'B API',
+  });
+  const key = await bob.post(`/api/v1/workspaces/${wsB}/stores/${store.body.connection.id}/api-keys`, {
+    name: 'B key',
+  });
   Object.assign(idsB, {
+    store: store.body.connection.id,
+    apiKey: key.body.key.id,
     program: program.id,
     creator: person.id,
     ambassador: amb.id,
@@ -42,18 +52,20 @@ afterAll(async () => ctx.close());
 
 /** Fills a route template with workspace B's ids, in workspace `ws`. */
 function fill(path: string, ws: string): string {
-  const kind = /\/(programs|creators|ambassadors|invitations|members)\/\{id\}/.exec(path)?.[1];
+  const kind = /\/(programs|creators|ambassadors|invitations|members|stores)\/\{id\}/.exec(path)?.[1];
   const id = {
     programs: idsB.program,
     creators: idsB.creator,
     ambassadors: idsB.ambassador,
     invitations: idsB.invitation,
     members: idsB.member,
+    stores: idsB.store,
   }[kind as 'programs'];
   return `/api/v1${path
     .replace('{workspaceId}', ws)
     .replace('{id}', id ?? 'none')
-    .replace('{creatorId}', idsB.creator!)}`;
+    .replace('{creatorId}', idsB.creator!)
+    .replace('{keyId}', idsB.apiKey!)}`;
 }
 
 const bodies: Record<string, unknown> = {
@@ -73,6 +85,9 @@ const bodies: Record<string, unknown> = {
   },
   '/workspaces/{workspaceId}/outreach/templates/{id}': { name: 'Sneaky', subject: 'x', body: 'x' },
   '/workspaces/{workspaceId}/outreach/messages/{id}/reply': { repliedAt: '2030-01-01' },
+  '/workspaces/{workspaceId}/stores': { programId: 'x', kind: 'pixel', name: 'Sneaky' },
+  '/workspaces/{workspaceId}/stores/{id}': { name: 'Sneaky' },
+  '/workspaces/{workspaceId}/stores/{id}/api-keys': { name: 'Sneaky' },
 };
 
 function call(client: TestClient, method: string, template: string, url: string) {
@@ -123,6 +138,12 @@ describe('a member of workspace A', () => {
     expect(program.body.name).not.toBe('Sneaky');
     const board = await bob.get(`/api/v1/workspaces/${wsB}/programs/${idsB.program}/ambassadors`);
     expect(board.body.items.map((a: { stage: string }) => a.stage)).toEqual(['invited']);
+    const store = await bob.get(`/api/v1/workspaces/${wsB}/stores/${idsB.store}`);
+    expect(store.body).toMatchObject({ name: 'B API', isDisabled: false });
+    const keys = await bob.get(`/api/v1/workspaces/${wsB}/stores/${idsB.store}/api-keys`);
+    expect(keys.body.items.map((k: { name: string; revokedAt: null }) => [k.name, k.revokedAt])).toEqual([
+      ['B key', null],
+    ]);
   });
 });
 

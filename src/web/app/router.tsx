@@ -209,6 +209,24 @@ const outreachRoute = createRoute({
   component: lazyRouteComponent(() => import('../routes/manager/outreach'), 'OutreachPage'),
 });
 
+const storesRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'stores',
+  component: lazyRouteComponent(() => import('../routes/manager/stores'), 'StoresPage'),
+});
+
+const storeConnectionRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'stores/$connectionId',
+  component: lazyRouteComponent(() => import('../routes/manager/stores-detail'), 'StoreConnectionPage'),
+});
+
+const trackingSetupRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'tracking-setup',
+  component: lazyRouteComponent(() => import('../routes/manager/tracking-setup'), 'TrackingSetupPage'),
+});
+
 const portalRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/portal',
@@ -274,6 +292,9 @@ const routeTree = rootRoute.addChildren([
     prospectsRoute,
     prospectListRoute,
     outreachRoute,
+    storesRoute,
+    storeConnectionRoute,
+    trackingSetupRoute,
   ]),
   portalRoute.addChildren([
     portalSigninRoute,

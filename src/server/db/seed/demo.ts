@@ -31,6 +31,7 @@ import {
   demoWorkspaceName,
 } from './demo-data';
 import { seedDemoOutreach } from './demo-outreach';
+import { seedDemoStores } from './demo-stores';
 import { seedDemoVetting } from './demo-vetting';
 
 export { demoAmbassadorEmail, demoUser, demoWorkspaceName } from './demo-data';
@@ -246,6 +247,7 @@ export async function seedDemo(services: Services): Promise<DemoSeedResult> {
     await seedDemoApplications(db, scope, prg.id, demoPeople);
     await seedDemoVetting(db, scope, prg.id, items);
     await seedDemoOutreach(db, scope, services.mailer, prg.id);
+    await seedDemoStores(db, scope, prg.id, baseUrlOf(services.env));
     return {
       email: demoUser.email,
       password: demoUser.password,

@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconBuildingStore,
   IconChevronDown,
   IconListSearch,
   IconLogout,
@@ -131,6 +132,14 @@ function Shell() {
                 label="Outreach"
                 leftSection={<IconSend size={18} />}
                 active={section.startsWith('/outreach')}
+                onClick={close}
+              />
+              <NavLinkLink
+                to="/w/$workspaceId/stores"
+                params={{ workspaceId }}
+                label="Stores & tracking"
+                leftSection={<IconBuildingStore size={18} />}
+                active={section.startsWith('/stores') || section.startsWith('/tracking-setup')}
                 onClick={close}
               />
               <NavLinkLink

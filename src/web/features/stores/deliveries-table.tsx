@@ -1,0 +1,65 @@
+// The last 50 deliveries of a connection: topic, outcome, HTTP status, detail, time. Details are
+// untrusted text from the platform and shown as text.
+import { Paper, Table, Text } from '@mantine/core';
+import { IconInbox } from '@tabler/icons-react';
+import { EmptyCard } from '../../components/empty-card';
+import { formatDateTime } from '../../lib/format';
+import type { Delivery } from './api';
+import { StatusBadge } from './status-dot';
+
+export function DeliveriesTable({ deliveries, isWebhook }: { deliveries: Delivery[]; isWebhook: boolean }) {
+  if (deliveries.length === 0) {
+    return (
+      <EmptyCard
+        icon={<IconInbox size={28} />}
+        variant="light"
+        title="No deliveries yet"
+        description={
+          isWebhook
+            ? 'Once the platform sends its first webhook it shows here with its outcome. Send a test delivery to check the secret and the URL now.'
+            : 'Orders reported through this connection show here as they arrive.'
+        }
+      />
+    );
+  }
+  return (
+    <Paper withBorder radius="lg">
+      <Table.ScrollContainer minWidth={640}>
+        <Table verticalSpacing="xs" aria-label="Deliveries">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Received</Table.Th>
+              <Table.Th>Topic</Table.Th>
+              <Table.Th>Outcome</Table.Th>
+              <Table.Th ta="right">HTTP</Table.Th>
+              <Table.Th>Detail</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {deliveries.map((d) => (
+              <Table.Tr key={d.id}>
+                <Table.Td>
+                  <Text size="sm">{formatDateTime(d.receivedAt)}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" ff="monospace">
+                    {d.topic}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge status={d.status} />
+                </Table.Td>
+                <Table.Td ta="right">{d.httpStatus}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" c="dimmed" lineClamp={2}>
+                    {d.detail ?? '—'}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}

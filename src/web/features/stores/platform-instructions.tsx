@@ -1,0 +1,116 @@
+// Step-by-step setup for each platform, with the real webhook URL once the connection exists.
+import { Code, List, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { ConnectionKind } from './api';
+
+const later = 'the webhook URL Troupe shows after you add this connection';
+
+function Url({ url }: { url: string | null }) {
+  return url ? (
+    <Code style={{ wordBreak: 'break-all' }}>{url}</Code>
+  ) : (
+    <Text span inherit>
+      {later}
+    </Text>
+  );
+}
+
+const topicList = (topics: string[]) =>
+  topics.map((t, i) => (
+    <span key={t}>
+      {i > 0 ? ', ' : ''}
+      <Code>{t}</Code>
+    </span>
+  ));
+
+export function PlatformInstructions(props: {
+  kind: ConnectionKind;
+  webhookUrl: string | null;
+  topics: string[];
+}): ReactNode {
+  const { kind, webhookUrl, topics } = props;
+  switch (kind) {
+    case 'shopify':
+      return (
+        <List type="ordered" size="sm" spacing={4}>
+          <List.Item>
+            In Shopify admin open <b>Settings → Notifications → Webhooks</b> (or your app’s webhook
+            subscriptions in the Dev Dashboard).
+          </List.Item>
+          <List.Item>
+            Create a webhook for each topic: {topicList(topics)}. Format <b>JSON</b>, URL{' '}
+            <Url url={webhookUrl} />.
+          </List.Item>
+          <List.Item>
+            Paste the key that signs them here: the <b>API secret key</b> of your app (for webhooks made under
+            Notifications, the key Shopify shows below the list, “Your webhooks will be signed with …”).
+          </List.Item>
+          <List.Item>
+            Optional: your <b>shop.myshopify.com</b> domain and an <b>Admin API access token</b> (shpat_…)
+            with the discounts scope, so Troupe can create ambassadors’ discount codes in your store.
+          </List.Item>
+        </List>
+      );
+    case 'woocommerce':
+      return (
+        <List type="ordered" size="sm" spacing={4}>
+          <List.Item>
+            In WordPress open <b>WooCommerce → Settings → Advanced → Webhooks</b> and choose{' '}
+            <b>Add webhook</b>.
+          </List.Item>
+          <List.Item>
+            Status <b>Active</b>, topic <b>Order created</b>, delivery URL <Url url={webhookUrl} />, API
+            version WP REST API Integration v3.
+          </List.Item>
+          <List.Item>
+            Secret: paste the secret Troupe generates (leave the field below empty) or type your own here and
+            there.
+          </List.Item>
+          <List.Item>
+            Add a second webhook, the same but with topic <b>Order updated</b>, so refunds and cancellations
+            reverse credit.
+          </List.Item>
+        </List>
+      );
+    case 'stripe':
+      return (
+        <List type="ordered" size="sm" spacing={4}>
+          <List.Item>
+            In the Stripe Dashboard open <b>Developers → Webhooks</b> and <b>Add endpoint</b> with the URL{' '}
+            <Url url={webhookUrl} />.
+          </List.Item>
+          <List.Item>Select the events {topicList(topics)}.</List.Item>
+          <List.Item>
+            Reveal the endpoint’s <b>Signing secret</b> (it starts with <Code>whsec_</Code>) and paste it
+            here.
+          </List.Item>
+          <List.Item>
+            When you create a Checkout Session, put the visitor’s click id (the <Code>tclid</Code> from the
+            landing URL) into <Code>client_reference_id</Code>; promotion codes are read from the session.
+          </List.Item>
+        </List>
+      );
+    case 'pixel':
+      return (
+        <Text size="sm">
+          No secret needed. After you add it, paste the snippet from this connection (or the tracking setup
+          guide) on your order-confirmation page. It keeps the click id in a first-party cookie and reports
+          each order; only the program’s allowed domains may send conversions.
+        </Text>
+      );
+    case 'api':
+      return (
+        <Text size="sm">
+          After you add it, create an API key on the connection’s page and send orders with{' '}
+          <Code>POST /api/v1/conversions</Code> and <Code>Authorization: Bearer trp_live_…</Code>.
+        </Text>
+      );
+    case 'csv':
+      return (
+        <Text size="sm">
+          Upload an orders export (order id, date, amount, currency, discount codes, landing URL) from the
+          conversions page whenever you like; this connection groups those orders.
+        </Text>
+      );
+  }
+}

@@ -1,0 +1,27 @@
+// The one moment a secret (or API key) is visible: copy it now, Troupe keeps only its last characters.
+import { Alert, Stack, Text } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { CopyField } from './copy-parts';
+
+export function SecretOnce(props: { values: Array<{ label: string; value: string }>; where: string }) {
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      icon={<IconLock size={18} />}
+      title="Copy this now — you won’t see it again"
+      role="status"
+      aria-label="Secret shown once"
+    >
+      <Stack gap="sm">
+        <Text size="sm">
+          Troupe stores it but never shows it again; the pages only show its last four characters.{' '}
+          {props.where} If you lose it, replace it with a new one.
+        </Text>
+        {props.values.map((v) => (
+          <CopyField key={v.label} label={v.label} value={v.value} testId={`revealed-${v.label}`} />
+        ))}
+      </Stack>
+    </Alert>
+  );
+}
