@@ -105,7 +105,9 @@ export class TestClient {
     const h = init.headers as Record<string, string>;
     if (this.cookies.size > 0) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (body !== undefined) {
-      if (typeof body === 'string') {
+      if (body instanceof FormData) {
+        init.body = body;
+      } else if (typeof body === 'string') {
         init.body = body;
         h['content-type'] ??= 'text/csv';
       } else {
