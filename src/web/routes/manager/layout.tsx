@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconChecklist,
   IconChevronDown,
   IconListSearch,
   IconLogout,
@@ -131,6 +132,14 @@ function Shell() {
                 label="Outreach"
                 leftSection={<IconSend size={18} />}
                 active={section.startsWith('/outreach')}
+                onClick={close}
+              />
+              <NavLinkLink
+                to="/w/$workspaceId/content/review"
+                params={{ workspaceId }}
+                label="Review queue"
+                leftSection={<IconChecklist size={18} />}
+                active={section.startsWith('/content')}
                 onClick={close}
               />
               <NavLinkLink
