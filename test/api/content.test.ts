@@ -350,7 +350,9 @@ describe('reviewing', () => {
         and(eq(auditEvent.entityId, created.id), eq(auditEvent.action, 'submission.approved_with_override')),
       );
     expect(event?.reason).toBe('Disclosure is in the paid-partnership label');
-    expect((event?.after as { rulesOverridden: string[] }).rulesOverridden).toContain('disclosure.present');
+    expect((event?.after as { rulesOverridden?: string[] } | undefined)?.rulesOverridden).toContain(
+      'disclosure.present',
+    );
     const again = await manager.post(path, { decision: 'approve' });
     expect(again.status).toBe(409);
   });
