@@ -130,7 +130,7 @@ describe('content review', () => {
     await ambassador.getByRole('textbox', { name: 'Caption' }).fill(`#ad ${firstCaption}`);
     await ambassador.locator('[data-rule="disclosure.present"][data-passed="true"]').waitFor();
     await ambassador.locator('input[type="file"]').setInputFiles({
-      name: 'morning <b>routine</b>.png',
+      name: '<img src=x onerror=alert(1)> routine.png',
       mimeType: 'image/png',
       buffer: Buffer.from(tinyPng([250, 214, 196], [196, 122, 140])),
     });
@@ -139,7 +139,7 @@ describe('content review', () => {
     submissionId = /\/portal\/content\/(sub_\w+)/.exec(ambassador.url())?.[1] ?? '';
     await ambassador.getByText('In review').first().waitFor();
     await ambassador.getByText('Waiting for review').waitFor();
-    await ambassador.getByText('morning <b>routine</b>.png').waitFor();
+    await ambassador.getByText('<img src=x onerror=alert(1)> routine.png').waitFor();
     await screenshot(ambassador, 'content-02-portal-submitted', { fullPage: true });
   });
 

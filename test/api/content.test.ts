@@ -487,3 +487,34 @@ describe('tenancy', () => {
     expect(mine.body.items.every((i: { creatorId: string }) => i.creatorId === creatorId)).toBe(true);
   });
 });
+
+describe('the demo workspace', () => {
+  it('shows drafts in every review state, one overdue, with media stored', async () => {
+    const { seedDemo } = await import('../../src/server/db/seed/demo');
+    const demoCtx = await createTestContext();
+    try {
+      const demo = await seedDemo(demoCtx.services);
+      const { systemScope } = await import('../../src/server/lib/scope');
+      const { listSubmissions, getSubmission } = await import(
+        '../../src/server/modules/content/content-review.service'
+      );
+      const scope = systemScope(demo.workspaceId);
+      const items = await listSubmissions(demoCtx.services.database.db, scope, {});
+      expect(items.map((i) => i.status).sort()).toEqual([
+        'approved',
+        'approved',
+        'changes_requested',
+        'in_review',
+      ]);
+      expect(items.find((i) => i.status === 'in_review')?.sla?.isOverdue).toBe(true);
+      const changes = items.find((i) => i.status === 'changes_requested');
+      const detail = await getSubmission(demoCtx.services.database.db, scope, changes?.id ?? '');
+      expect(detail.rounds[0]?.comments.map((c) => c.quote)).toEqual(['Link in bio for 15% off!', '#ad']);
+      const media = detail.rounds[0]?.media[0];
+      const bytes = await demoCtx.services.storage.get(`${demo.workspaceId}/${media?.id}.png`);
+      expect(bytes?.subarray(0, 4)).toEqual(new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    } finally {
+      await demoCtx.close();
+    }
+  });
+});
