@@ -7,7 +7,7 @@ import { AppError, type FieldProblem } from '../../lib/app-error';
 import { newId } from '../../lib/ids';
 import type { AmbassadorScope, WorkspaceScope } from '../../lib/scope';
 import type { MediaStorage } from '../../lib/storage';
-import { acceptedMediaTypes, type MediaType, type UploadLimits } from './content.contract';
+import type { MediaType, UploadLimits } from './content.contract';
 import { mediaFile, submission, submissionRound } from './content.schema';
 import { isDeclaredTypeConsistent, isVideo, mediaExtensions, sniffMediaType } from './media-sniff';
 
@@ -83,10 +83,6 @@ export function prepareUploads(
       });
       continue;
     }
-    if (upload.bytes.byteLength === 0) {
-      typeProblems.push({ field, message: `“${name}” is empty` });
-      continue;
-    }
     total += upload.bytes.byteLength;
     const id = newId('mediaFile');
     prepared.push({
@@ -115,8 +111,6 @@ export function prepareUploads(
   }
   return prepared;
 }
-
-export const acceptedMediaList = acceptedMediaTypes.join(', ');
 
 /** Writes the files; if one fails, removes those already written and rethrows. */
 export async function storeMedia(storage: MediaStorage, media: PreparedMedia[]): Promise<void> {
