@@ -1,6 +1,8 @@
 // Test harness: a fresh migrated database per call, the real app on it, and a cookie-keeping client.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { and, desc, eq } from 'drizzle-orm';
 import pg from 'pg';
@@ -65,11 +67,13 @@ export async function createTestContext(
   options: AppOptions & { env?: Record<string, string> } = {},
 ): Promise<TestContext> {
   const database = await openTestDatabase();
+  // Uploaded media (the demo seed stores some) go to a directory of this context's own, removed on close.
+  const dataDir = options.env?.TROUPE_DATA_DIR ? null : mkdtempSync(join(tmpdir(), 'troupe-test-'));
   const env = loadEnv({
     PORT: '3000',
     AUTH_SECRET: 'test-secret-that-is-long-enough',
     LOG_LEVEL: 'silent',
-    TROUPE_DATA_DIR: '/nonexistent-not-used',
+    TROUPE_DATA_DIR: dataDir ?? '/nonexistent-not-used',
     ...options.env,
   });
   const services = createServices(env, database);
@@ -80,6 +84,7 @@ export async function createTestContext(
     close: async () => {
       services.mailer.close();
       await database.close();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -105,7 +110,9 @@ export class TestClient {
     const h = init.headers as Record<string, string>;
     if (this.cookies.size > 0) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (body !== undefined) {
-      if (typeof body === 'string') {
+      if (body instanceof FormData) {
+        init.body = body;
+      } else if (typeof body === 'string') {
         init.body = body;
         h['content-type'] ??= 'text/csv';
       } else {

@@ -10,7 +10,7 @@ import { createMetrics } from './http/metrics';
 import { startSweeps } from './jobs/sweeps';
 import { baseUrlOf, type Env } from './lib/env';
 import { createLogger, type Logger } from './lib/logger';
-import { diskStorage } from './lib/storage';
+import { diskStorage, type MediaStorage, s3Storage } from './lib/storage';
 import { createAuth } from './modules/auth/auth';
 import { createMailer } from './modules/outbox/outbox.service';
 
@@ -32,6 +32,20 @@ function authSecret(env: Env, logger: Logger): string {
   return secret;
 }
 
+/** Where uploaded media goes: the data directory, or the S3-compatible bucket the env names. */
+function mediaStorageOf(env: Env): MediaStorage {
+  if (env.MEDIA_STORAGE === 's3') {
+    return s3Storage({
+      endpoint: env.S3_ENDPOINT ?? '',
+      bucket: env.S3_BUCKET ?? '',
+      region: env.S3_REGION ?? '',
+      accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
+    });
+  }
+  return diskStorage(join(env.TROUPE_DATA_DIR, 'media'));
+}
+
 /** Wires the services around an open database. */
 export function createServices(
   env: Env,
@@ -45,7 +59,7 @@ export function createServices(
     baseUrl: baseUrlOf(env),
     secret: authSecret(env, logger),
   });
-  const storage = diskStorage(join(env.TROUPE_DATA_DIR, 'media'));
+  const storage = mediaStorageOf(env);
   return { env, database, logger, mailer, auth, metrics: createMetrics(), storage };
 }
 

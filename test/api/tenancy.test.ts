@@ -88,6 +88,11 @@ const bodies: Record<string, unknown> = {
   '/workspaces/{workspaceId}/stores': { programId: 'x', kind: 'pixel', name: 'Sneaky' },
   '/workspaces/{workspaceId}/stores/{id}': { name: 'Sneaky' },
   '/workspaces/{workspaceId}/stores/{id}/api-keys': { name: 'Sneaky' },
+  '/workspaces/{workspaceId}/submissions/{id}/comments': { body: 'Sneaky comment' },
+  '/workspaces/{workspaceId}/submissions/{id}/decision': {
+    decision: 'approve',
+    overrideReason: 'Sneaky reason',
+  },
 };
 
 function call(client: TestClient, method: string, template: string, url: string) {

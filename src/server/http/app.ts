@@ -12,6 +12,8 @@ import { AppError } from '../lib/app-error';
 import { version } from '../lib/version';
 import { applicationRoutes } from '../modules/applications/applications.routes';
 import { committeeRoutes } from '../modules/committee/committee.routes';
+import type { UploadLimits } from '../modules/content/content.contract';
+import { contentRoutes } from '../modules/content/content.routes';
 import { storeRoutes } from '../modules/conversions/stores.routes';
 import { outreachRoutes } from '../modules/outreach/outreach.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
@@ -29,7 +31,7 @@ import { newRouter } from './openapi';
 const webDist = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
 /** Builds the /api/v1 router with its OpenAPI document. */
-function buildApi() {
+function buildApi(options: AppOptions) {
   const api = newRouter();
   api.use('*', loadSession);
   api.use('/workspaces/:workspaceId/*', workspaceScope);
@@ -43,6 +45,7 @@ function buildApi() {
   api.route('/', prospectRoutes);
   api.route('/', outreachRoutes);
   api.route('/', storeRoutes);
+  api.route('/', contentRoutes(options.uploadLimits));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -60,6 +63,8 @@ export interface AppOptions {
   serveWeb?: boolean;
   /** Applications per window per client address on the public application pages (default 20 per hour). */
   applyLimit?: { max: number; windowMs: number };
+  /** Caps on one submission round's media (default: content.contract's defaultUploadLimits). */
+  uploadLimits?: UploadLimits;
 }
 
 export function createApp(services: Services, options: AppOptions = {}) {
@@ -104,7 +109,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
     addressThrottle({ ...(options.applyLimit ?? { max: 20, windowMs: 60 * 60_000 }), what: 'applications' }),
   );
   app.on(['GET', 'POST'], '/api/auth/*', (c) => services.auth.handler(c.req.raw));
-  app.route('/api/v1', buildApi());
+  app.route('/api/v1', buildApi(options));
 
   if (options.serveWeb !== false && existsSync(webDist)) {
     const indexHtml = readFileSync(`${webDist}/index.html`, 'utf8');

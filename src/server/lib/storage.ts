@@ -3,6 +3,7 @@
 // name, and are checked again here so no key can reach outside the storage root.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
+import { AwsClient } from 'aws4fetch';
 
 export interface MediaStorage {
   readonly kind: 'disk' | 's3';
@@ -45,6 +46,66 @@ export function diskStorage(root: string): MediaStorage {
     },
     async delete(key) {
       await rm(pathOf(key), { force: true });
+    },
+  };
+}
+
+export interface S3StorageOptions {
+  /** e.g. `https://s3.eu-central-1.amazonaws.com` or a MinIO/R2/B2 endpoint; objects go to `<endpoint>/<bucket>/<key>`. */
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+/**
+ * Media in an S3-compatible bucket, addressed path-style (`<endpoint>/<bucket>/<key>`), which every
+ * S3-compatible service accepts; requests are signed with SigV4 (aws4fetch).
+ */
+export function s3Storage(options: S3StorageOptions): MediaStorage {
+  const client = new AwsClient({
+    accessKeyId: options.accessKeyId,
+    secretAccessKey: options.secretAccessKey,
+    region: options.region,
+    service: 's3',
+    retries: 2,
+  });
+  const base = `${options.endpoint.replace(/\/+$/, '')}/${encodeURIComponent(options.bucket)}`;
+  const urlOf = (key: string) => {
+    assertStorageKey(key);
+    return `${base}/${key}`;
+  };
+  const fail = async (what: string, key: string, res: Response) => {
+    const detail = (await res.text().catch(() => '')).slice(0, 300);
+    return new Error(`S3 ${what} ${key} failed: ${res.status} ${detail}`);
+  };
+  return {
+    kind: 's3',
+    async put(key, bytes, contentType) {
+      const res = await client.fetch(urlOf(key), {
+        method: 'PUT',
+        // Always backed by an ArrayBuffer here (read from a request or a file).
+        body: bytes as Uint8Array<ArrayBuffer>,
+        headers: { 'content-type': contentType, 'content-length': String(bytes.byteLength) },
+      });
+      if (!res.ok) throw await fail('PUT', key, res);
+      await res.body?.cancel();
+    },
+    async get(key) {
+      const res = await client.fetch(urlOf(key), { method: 'GET' });
+      if (res.status === 404) {
+        await res.body?.cancel();
+        return null;
+      }
+      if (!res.ok) throw await fail('GET', key, res);
+      return new Uint8Array(await res.arrayBuffer());
+    },
+    async delete(key) {
+      const res = await client.fetch(urlOf(key), { method: 'DELETE' });
+      // S3 answers 204 whether or not the object existed; some compatible services answer 404.
+      if (!res.ok && res.status !== 404) throw await fail('DELETE', key, res);
+      await res.body?.cancel();
     },
   };
 }

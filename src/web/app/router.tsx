@@ -225,6 +225,31 @@ const trackingSetupRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'tracking-setup',
   component: lazyRouteComponent(() => import('../routes/manager/tracking-setup'), 'TrackingSetupPage'),
+export interface ContentReviewSearch {
+  status?: 'changes_requested' | 'approved' | 'published' | 'all' | undefined;
+  programId?: string | undefined;
+}
+
+const contentReviewRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'content/review',
+  validateSearch: (search: Record<string, unknown>): ContentReviewSearch => {
+    const status = str(search.status);
+    return {
+      status: (['changes_requested', 'approved', 'published', 'all'] as const).find((s) => s === status),
+      programId: str(search.programId),
+    };
+  },
+  component: lazyRouteComponent(() => import('../routes/manager/content-review'), 'ContentReviewPage'),
+});
+
+const contentSubmissionRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'content/$submissionId',
+  component: lazyRouteComponent(
+    () => import('../routes/manager/content-submission'),
+    'ContentSubmissionPage',
+  ),
 });
 
 const portalRoute = createRoute({
@@ -270,6 +295,18 @@ const portalProfileRoute = createRoute({
   component: lazyRouteComponent(() => import('../routes/portal/profile'), 'PortalProfilePage'),
 });
 
+const portalContentRoute = createRoute({
+  getParentRoute: () => portalAppRoute,
+  path: 'content',
+  component: lazyRouteComponent(() => import('../routes/portal/content'), 'PortalContentPage'),
+});
+
+const portalContentSubmissionRoute = createRoute({
+  getParentRoute: () => portalAppRoute,
+  path: 'content/$submissionId',
+  component: lazyRouteComponent(() => import('../routes/portal/content-submission'), 'PortalSubmissionPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   signinRoute,
@@ -295,10 +332,17 @@ const routeTree = rootRoute.addChildren([
     storesRoute,
     storeConnectionRoute,
     trackingSetupRoute,
+    contentReviewRoute,
+    contentSubmissionRoute,
   ]),
   portalRoute.addChildren([
     portalSigninRoute,
-    portalAppRoute.addChildren([portalHomeRoute, portalProfileRoute]),
+    portalAppRoute.addChildren([
+      portalHomeRoute,
+      portalProfileRoute,
+      portalContentRoute,
+      portalContentSubmissionRoute,
+    ]),
   ]),
 ]);
 

@@ -18,6 +18,7 @@ import { createWorkspace } from '../../modules/workspaces/workspaces.service';
 import type { Db } from '../client';
 import { seedDemoApplications } from './demo-applications';
 import { seedDemoCommittee } from './demo-committee';
+import { seedDemoContent } from './demo-content';
 import {
   type DemoPerson,
   demoAmbassadorEmail,
@@ -248,6 +249,7 @@ export async function seedDemo(services: Services): Promise<DemoSeedResult> {
     await seedDemoVetting(db, scope, prg.id, items);
     await seedDemoOutreach(db, scope, services.mailer, prg.id);
     await seedDemoStores(db, scope, prg.id, baseUrlOf(services.env));
+    await seedDemoContent(services, scope, prg.id);
     return {
       email: demoUser.email,
       password: demoUser.password,

@@ -14,6 +14,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuildingStore,
+  IconChecklist,
   IconChevronDown,
   IconListSearch,
   IconLogout,
@@ -140,6 +141,14 @@ function Shell() {
                 label="Stores & tracking"
                 leftSection={<IconBuildingStore size={18} />}
                 active={section.startsWith('/stores') || section.startsWith('/tracking-setup')}
+                onClick={close}
+              />
+              <NavLinkLink
+                to="/w/$workspaceId/content/review"
+                params={{ workspaceId }}
+                label="Review queue"
+                leftSection={<IconChecklist size={18} />}
+                active={section.startsWith('/content')}
                 onClick={close}
               />
               <NavLinkLink
