@@ -225,6 +225,8 @@ const trackingSetupRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'tracking-setup',
   component: lazyRouteComponent(() => import('../routes/manager/tracking-setup'), 'TrackingSetupPage'),
+});
+
 export interface ContentReviewSearch {
   status?: 'changes_requested' | 'approved' | 'published' | 'all' | undefined;
   programId?: string | undefined;
