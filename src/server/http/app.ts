@@ -11,6 +11,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../lib/app-error';
 import { version } from '../lib/version';
 import { applicationRoutes } from '../modules/applications/applications.routes';
+import { codeRoutes } from '../modules/codes/codes.routes';
 import { committeeRoutes } from '../modules/committee/committee.routes';
 import { outreachRoutes } from '../modules/outreach/outreach.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
@@ -41,6 +42,7 @@ function buildApi() {
   api.route('/', applicationRoutes);
   api.route('/', prospectRoutes);
   api.route('/', outreachRoutes);
+  api.route('/', codeRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
