@@ -155,7 +155,7 @@ export function expandCodePattern(pattern: string, values: CodePatternValues): E
       message: `The pattern's fixed text is too long: a code has at most ${budget} characters.`,
     };
   }
-  const textIndexes = texts.map((t, i) => (fixed[i] === null ? i : -1)).filter((i) => i >= 0);
+  const textIndexes = texts.map((_, i) => (fixed[i] === null ? i : -1)).filter((i) => i >= 0);
   // Share the room among the text tokens, shortening the longest first so each keeps what it can.
   const lengths = new Map(textIndexes.map((i) => [i, texts[i]?.length ?? 0]));
   let total = [...lengths.values()].reduce((a, b) => a + b, 0);

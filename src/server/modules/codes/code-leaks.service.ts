@@ -132,7 +132,7 @@ export async function scanProgramCodes(
         .from(discountCode)
         .where(and(eq(discountCode.id, codeId), eq(discountCode.workspaceId, scope.workspaceId)))
         .for('update');
-      if (!code || code.status !== 'active') return;
+      if (code?.status !== 'active') return;
       const [latest] = await tx
         .select()
         .from(codeAlert)
