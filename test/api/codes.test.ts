@@ -203,7 +203,7 @@ describe('redemptions, export, rotation', () => {
     await ctx.services.database.db
       .insert(storeOrder)
       .values([
-        order(1, ['jane15']),
+        order(1, [' jane15 ']),
         order(2, ['JANE15', 'WELCOME10']),
         order(3, ['JANE15'], { cancelledAt: new Date() }),
         order(4, ['ZOEM15']),

@@ -58,12 +58,12 @@ export async function computeCodeFigures(
 
   // One row per (code, referrer, clicked-by-holder) with its order count: few rows, however many orders.
   const result = (await db.execute(sql`
-    select upper(c.v) as code, o.referrer_domain as referrer,
+    select upper(trim(c.v)) as code, o.referrer_domain as referrer,
            (k.ambassador_id is not null and k.ambassador_id = d.ambassador_id) as with_click,
            count(distinct o.id)::int as n
     from ${storeOrder} o
     cross join lateral jsonb_array_elements_text(o.codes) as c(v)
-    join ${discountCode} d on d.workspace_id = o.workspace_id and upper(d.code) = upper(c.v)
+    join ${discountCode} d on d.workspace_id = o.workspace_id and upper(d.code) = upper(trim(c.v))
       and d.program_id = o.program_id and d.status = 'active'
     left join ${click} k on k.id = o.click_id and k.workspace_id = o.workspace_id
     where o.workspace_id = ${scope.workspaceId} and o.program_id = ${programId}

@@ -42,7 +42,7 @@ function randomCodeChars(length: number): string {
 /** Redemptions per upper-cased code among a program's orders that were not cancelled. */
 async function redemptionCounts(db: Db | Tx, scope: WorkspaceScope, programId: string) {
   const result = (await db.execute(sql`
-    select upper(c.v) as code, count(distinct o.id)::int as n
+    select upper(trim(c.v)) as code, count(distinct o.id)::int as n
     from ${storeOrder} o, jsonb_array_elements_text(o.codes) as c(v)
     where o.workspace_id = ${scope.workspaceId} and o.program_id = ${programId} and o.cancelled_at is null
     group by 1`)) as unknown as { rows: Array<{ code: string; n: number }> };
