@@ -28,6 +28,8 @@ function freePort(): Promise<number> {
 export interface E2eEnvironment {
   baseUrl: string;
   browser: Browser;
+  /** The server's services, for journeys that arrange data no page writes yet (orders for leak alerts). */
+  services: ReturnType<typeof createServices>;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ export async function startEnvironment(): Promise<E2eEnvironment> {
   return {
     baseUrl,
     browser,
+    services,
     close: async () => {
       await browser.close().catch(() => undefined);
       await server.stop();

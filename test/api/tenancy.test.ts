@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToProgram, createCreator, createProgram, walk } from '../factories';
 import { createTestContext, signUp, TestClient, type TestContext } from '../harness';
 import { latestPortalLink, openPortalLink, signInAmbassador } from '../portal-helpers';
+import { seedCodeAndAlert } from './codes-helpers';
 
 let ctx: TestContext;
 let alice: TestClient; // owner of workspace A
@@ -43,6 +44,7 @@ beforeAll(async () => {
     invitation: invite.body.id,
     member: members.body.members[0].id,
   });
+  Object.assign(idsB, await seedCodeAndAlert(ctx, wsB, program.id, amb.id));
   const doc = await bob.get('/api/v1/openapi.json');
   routes = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
     Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })),
@@ -65,7 +67,9 @@ function fill(path: string, ws: string): string {
     .replace('{workspaceId}', ws)
     .replace('{id}', id ?? 'none')
     .replace('{creatorId}', idsB.creator!)
-    .replace('{keyId}', idsB.apiKey!)}`;
+    .replace('{keyId}', idsB.apiKey!)
+    .replace('{codeId}', idsB.code ?? 'none')
+    .replace('{alertId}', idsB.alert ?? 'none')}`;
 }
 
 const bodies: Record<string, unknown> = {

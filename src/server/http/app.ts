@@ -11,6 +11,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../lib/app-error';
 import { version } from '../lib/version';
 import { applicationRoutes } from '../modules/applications/applications.routes';
+import { codeRoutes } from '../modules/codes/codes.routes';
 import { committeeRoutes } from '../modules/committee/committee.routes';
 import type { UploadLimits } from '../modules/content/content.contract';
 import { contentRoutes } from '../modules/content/content.routes';
@@ -46,6 +47,7 @@ function buildApi(options: AppOptions) {
   api.route('/', outreachRoutes);
   api.route('/', storeRoutes);
   api.route('/', contentRoutes(options.uploadLimits));
+  api.route('/', codeRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

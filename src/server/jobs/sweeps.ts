@@ -2,6 +2,7 @@
 // runs on its own interval, never overlaps itself, logs and survives its own errors, and stops with the
 // server. Sweeps must be idempotent: a restart may run one again at once.
 import type { Services } from '../http/context';
+import { leakScanSweep } from '../modules/codes/codes.jobs';
 
 export interface Sweep {
   name: string;
@@ -11,6 +12,7 @@ export interface Sweep {
 
 /** Every sweep the server runs; features add theirs here. */
 export const sweeps: Sweep[] = [];
+sweeps.push(leakScanSweep);
 
 /** Starts every sweep; the returned function stops them and waits for any run in progress. */
 export function startSweeps(services: Services, list: readonly Sweep[] = sweeps): () => Promise<void> {

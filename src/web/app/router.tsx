@@ -144,6 +144,12 @@ const committeeApplicantRoute = createRoute({
   ),
 });
 
+const codesRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'programs/$programId/codes',
+  component: lazyRouteComponent(() => import('../routes/manager/codes'), 'CodesPage'),
+});
+
 export interface PeopleSearch {
   q?: string | undefined;
   programId?: string | undefined;
@@ -323,6 +329,7 @@ const routeTree = rootRoute.addChildren([
     pipelineRoute,
     committeeRoute,
     committeeApplicantRoute,
+    codesRoute,
     peopleRoute,
     creatorRoute,
     vettingReportRoute,

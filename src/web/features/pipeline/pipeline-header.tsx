@@ -5,6 +5,7 @@ import { IconDownload, IconGavel, IconPencil } from '@tabler/icons-react';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageHeader } from '../../components/page';
 import { objectiveLabels, statusColors, statusLabels } from '../../lib/labels';
+import { CodesNavButton } from '../codes/codes-nav-button';
 import { AddOrImportButtons } from '../people/add-or-import-buttons';
 import { exportCsvUrl } from '../people/api';
 import type { Program } from '../programs/api';
@@ -56,6 +57,7 @@ export function PipelineHeader(props: { program: Program; onAdd: () => void; onI
           >
             Committee
           </ButtonLink>
+          <CodesNavButton workspaceId={workspaceId} programId={programId} />
           {can('programs.write') ? (
             <ButtonLink
               to="/w/$workspaceId/programs/$programId/edit"

@@ -1,0 +1,3 @@
+export * from './coupon-sites';
+export * from './leaks';
+export * from './pattern';
