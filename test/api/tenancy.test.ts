@@ -73,6 +73,11 @@ const bodies: Record<string, unknown> = {
   },
   '/workspaces/{workspaceId}/outreach/templates/{id}': { name: 'Sneaky', subject: 'x', body: 'x' },
   '/workspaces/{workspaceId}/outreach/messages/{id}/reply': { repliedAt: '2030-01-01' },
+  '/workspaces/{workspaceId}/programs/{id}/briefs': { content: { title: 'Sneaky' } },
+  '/workspaces/{workspaceId}/programs/{id}/briefs/{briefId}/versions': {
+    content: { title: 'Sneaky' },
+    changeNote: 'Sneaky',
+  },
 };
 
 function call(client: TestClient, method: string, template: string, url: string) {

@@ -11,7 +11,10 @@ import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../lib/app-error';
 import { version } from '../lib/version';
 import { applicationRoutes } from '../modules/applications/applications.routes';
+import { briefRoutes } from '../modules/briefs/briefs.routes';
 import { committeeRoutes } from '../modules/committee/committee.routes';
+import { complianceRoutes } from '../modules/compliance/compliance.routes';
+import { listeningRoutes } from '../modules/listening/listening.routes';
 import { outreachRoutes } from '../modules/outreach/outreach.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
 import { portalRoutes } from '../modules/portal/portal.routes';
@@ -41,6 +44,9 @@ function buildApi() {
   api.route('/', applicationRoutes);
   api.route('/', prospectRoutes);
   api.route('/', outreachRoutes);
+  api.route('/', briefRoutes);
+  api.route('/', complianceRoutes);
+  api.route('/', listeningRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
