@@ -1,6 +1,6 @@
 // Runs the compliance check (core/compliance) for a caller: an inline brief or raw rules, or a program's
 // live standing brief and competitors. Shared by the API and `troupe check-caption`.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import { type ComplianceRulesInput, checkCaption } from '../../../core/compliance';
 import type { Db } from '../../db/client';
 import { AppError } from '../../lib/app-error';
@@ -44,9 +44,12 @@ export async function findProgramForUser(
   return row;
 }
 
-/** Checks a caption; `target` is the already-authorised program (if any). */
+/**
+ * Checks a caption; `target` is the already-authorised program (if any). `db` is read only for the
+ * program's brief, so a check without a program may pass null.
+ */
 export async function checkCaptionFor(
-  db: Db,
+  db: Db | null,
   target: ProgramRef | null,
   input: Omit<ComplianceCheckParsed, 'programId' | 'workspaceId'>,
 ): Promise<ComplianceCheckResult> {
@@ -60,7 +63,7 @@ export async function checkCaptionFor(
     let content: BriefContent | null = input.brief ?? null;
     let briefId: string | null = null;
     let version: number | null = null;
-    if (target && !input.brief) {
+    if (db && target && !input.brief) {
       const stored = await findStandingBriefContent(db, target.workspaceId, target.id);
       if (stored) ({ content, briefId, version } = stored);
     }
@@ -102,4 +105,21 @@ export async function checkCaptionFor(
     });
   }
   return { passed: result.passed, rules: rulesOut, checkedAgainst };
+}
+
+/** A program found by id or slug in any workspace, for the CLI (whoever runs it holds the database). */
+export async function findProgramByIdOrSlug(
+  db: Db,
+  idOrSlug: string,
+): Promise<(ProgramRef & { slug: string }) | null> {
+  const [row] = await db
+    .select({
+      id: program.id,
+      slug: program.slug,
+      workspaceId: program.workspaceId,
+      competitors: program.competitors,
+    })
+    .from(program)
+    .where(or(eq(program.id, idOrSlug), eq(program.slug, idOrSlug.toLowerCase())));
+  return row ?? null;
 }
