@@ -151,6 +151,18 @@ export interface PeopleSearch {
   page?: number | undefined;
 }
 
+const briefsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'programs/$programId/briefs',
+  component: lazyRouteComponent(() => import('../routes/manager/briefs'), 'BriefsPage'),
+});
+
+const listeningRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'listening',
+  component: lazyRouteComponent(() => import('../routes/manager/listening'), 'ListeningPage'),
+});
+
 const peopleRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'people',
@@ -274,6 +286,8 @@ const routeTree = rootRoute.addChildren([
     prospectsRoute,
     prospectListRoute,
     outreachRoute,
+    briefsRoute,
+    listeningRoute,
   ]),
   portalRoute.addChildren([
     portalSigninRoute,

@@ -14,6 +14,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconChevronDown,
+  IconEar,
   IconListSearch,
   IconLogout,
   IconMail,
@@ -131,6 +132,14 @@ function Shell() {
                 label="Outreach"
                 leftSection={<IconSend size={18} />}
                 active={section.startsWith('/outreach')}
+                onClick={close}
+              />
+              <NavLinkLink
+                to="/w/$workspaceId/listening"
+                params={{ workspaceId }}
+                label="Listening"
+                leftSection={<IconEar size={18} />}
+                active={section.startsWith('/listening')}
                 onClick={close}
               />
               <NavLinkLink
