@@ -17,6 +17,7 @@ import { workspace } from '../../modules/workspaces/workspaces.schema';
 import { createWorkspace } from '../../modules/workspaces/workspaces.service';
 import type { Db } from '../client';
 import { seedDemoApplications } from './demo-applications';
+import { seedDemoBriefs } from './demo-briefs';
 import { seedDemoCommittee } from './demo-committee';
 import {
   type DemoPerson,
@@ -246,6 +247,7 @@ export async function seedDemo(services: Services): Promise<DemoSeedResult> {
     await seedDemoApplications(db, scope, prg.id, demoPeople);
     await seedDemoVetting(db, scope, prg.id, items);
     await seedDemoOutreach(db, scope, services.mailer, prg.id);
+    await seedDemoBriefs(db, scope, prg.id);
     return {
       email: demoUser.email,
       password: demoUser.password,
