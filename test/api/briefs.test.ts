@@ -192,3 +192,23 @@ describe('the portal', () => {
     expect((await owner.get('/api/v1/portal/briefs')).status).toBe(401);
   });
 });
+
+describe('the demo data', () => {
+  it('seeds a brief in two versions, published 12 days ago, and a listening import matched by handle', async () => {
+    const { seedDemoBriefs } = await import('../../src/server/db/seed/demo-briefs');
+    const { systemScope } = await import('../../src/server/lib/scope');
+    const demo = await createProgram(owner, ws);
+    const person = await createCreator(owner, ws, {
+      socialAccounts: [{ platform: 'instagram', handle: 'demo.amara', followers: 9000 }],
+    });
+    const amb = await addToProgram(owner, ws, demo.id, person.id);
+    await walk(owner, ws, amb.id, ['invited', 'applied', 'accepted', 'onboarding', 'active']);
+    await seedDemoBriefs(ctx.services.database.db, systemScope(ws), demo.id);
+    const list = await owner.get(`/api/v1/workspaces/${ws}/programs/${demo.id}/briefs`);
+    expect(list.body.items[0]).toMatchObject({ currentVersion: 2, ageDays: 12, isStale: false });
+    const posts = await owner.get(`/api/v1/workspaces/${ws}/listening`);
+    const matched = posts.body.items.filter((p: { ambassador: unknown }) => p.ambassador);
+    expect(matched.map((p: { handle: string }) => p.handle)).toEqual(['demo.amara']);
+    expect(posts.body.items).toHaveLength(2);
+  });
+});
