@@ -12,6 +12,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Relative file arguments (`import creators ./people.csv`, `--out`) resolve against this. */
   cwd: string;
+  /** Reads all of standard input (`--caption-file -`); tests pass their own. */
+  readStdin?: () => Promise<string>;
 }
 
 export interface RunOptions {
@@ -22,7 +24,17 @@ export interface RunOptions {
 }
 
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+  };
 }
 
 /** Writes `text` plus a newline. */

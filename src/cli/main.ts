@@ -3,6 +3,7 @@
 import { AppError } from '../server/lib/app-error';
 import { version } from '../server/lib/version';
 import { type Command, parseCommandArgs } from './command';
+import { checkCaptionCommand } from './commands/check-caption';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { migrateCommand } from './commands/migrate';
@@ -21,6 +22,7 @@ export const commands: readonly Command[] = [
   importCommand,
   exportCommand,
   vetCommand,
+  checkCaptionCommand,
 ];
 
 export function overviewHelp(): string {

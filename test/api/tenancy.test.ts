@@ -97,6 +97,11 @@ const bodies: Record<string, unknown> = {
     decision: 'approve',
     overrideReason: 'Sneaky reason',
   },
+  '/workspaces/{workspaceId}/programs/{id}/briefs': { content: { title: 'Sneaky' } },
+  '/workspaces/{workspaceId}/programs/{id}/briefs/{briefId}/versions': {
+    content: { title: 'Sneaky' },
+    changeNote: 'Sneaky',
+  },
 };
 
 function call(client: TestClient, method: string, template: string, url: string) {

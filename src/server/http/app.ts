@@ -11,11 +11,14 @@ import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../lib/app-error';
 import { version } from '../lib/version';
 import { applicationRoutes } from '../modules/applications/applications.routes';
+import { briefRoutes } from '../modules/briefs/briefs.routes';
 import { codeRoutes } from '../modules/codes/codes.routes';
 import { committeeRoutes } from '../modules/committee/committee.routes';
+import { complianceRoutes } from '../modules/compliance/compliance.routes';
 import type { UploadLimits } from '../modules/content/content.contract';
 import { contentRoutes } from '../modules/content/content.routes';
 import { storeRoutes } from '../modules/conversions/stores.routes';
+import { listeningRoutes } from '../modules/listening/listening.routes';
 import { outreachRoutes } from '../modules/outreach/outreach.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
 import { portalRoutes } from '../modules/portal/portal.routes';
@@ -48,6 +51,9 @@ function buildApi(options: AppOptions) {
   api.route('/', storeRoutes);
   api.route('/', contentRoutes(options.uploadLimits));
   api.route('/', codeRoutes);
+  api.route('/', briefRoutes);
+  api.route('/', complianceRoutes);
+  api.route('/', listeningRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

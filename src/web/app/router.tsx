@@ -157,6 +157,18 @@ export interface PeopleSearch {
   page?: number | undefined;
 }
 
+const briefsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'programs/$programId/briefs',
+  component: lazyRouteComponent(() => import('../routes/manager/briefs'), 'BriefsPage'),
+});
+
+const listeningRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'listening',
+  component: lazyRouteComponent(() => import('../routes/manager/listening'), 'ListeningPage'),
+});
+
 const peopleRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'people',
@@ -343,6 +355,8 @@ const routeTree = rootRoute.addChildren([
     trackingSetupRoute,
     contentReviewRoute,
     contentSubmissionRoute,
+    briefsRoute,
+    listeningRoute,
   ]),
   portalRoute.addChildren([
     portalSigninRoute,

@@ -17,6 +17,7 @@ import { workspace } from '../../modules/workspaces/workspaces.schema';
 import { createWorkspace } from '../../modules/workspaces/workspaces.service';
 import type { Db } from '../client';
 import { seedDemoApplications } from './demo-applications';
+import { seedDemoBriefs } from './demo-briefs';
 import { seedDemoCodes } from './demo-codes';
 import { seedDemoCommittee } from './demo-committee';
 import { seedDemoContent } from './demo-content';
@@ -251,6 +252,7 @@ export async function seedDemo(services: Services): Promise<DemoSeedResult> {
     await seedDemoOutreach(db, scope, services.mailer, prg.id);
     await seedDemoStores(db, scope, prg.id, baseUrlOf(services.env));
     await seedDemoCodes(db, scope, prg.id);
+    await seedDemoBriefs(db, scope, prg.id);
     await seedDemoContent(services, scope, prg.id);
     return {
       email: demoUser.email,

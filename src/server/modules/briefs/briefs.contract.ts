@@ -121,3 +121,150 @@ export function briefRules(
   rules.disclosure = disclosure;
   return { rules, trackingMissing: wantsTracking && !hasTracking };
 }
+
+/** A brief is stale when its current version is older than this many days (B1). */
+export const defaultStaleAfterDays = 90;
+
+const campaignSchema = z
+  .string({ error: 'campaign must be a string' })
+  .trim()
+  .min(1, 'campaign must not be empty (leave it out for the program’s standing brief)')
+  .max(100, 'campaign must be at most 100 characters');
+
+const changeNoteSchema = z
+  .string({ error: 'changeNote must be a string' })
+  .trim()
+  .max(2_000, 'changeNote must be at most 2,000 characters');
+
+export const briefCreateInputSchema = z.object({
+  /** Null or absent: the program's standing brief. */
+  campaign: campaignSchema.nullable().default(null),
+  content: briefContentSchema,
+});
+
+export const briefPublishInputSchema = z.object({
+  content: briefContentSchema,
+  /** Required: ambassadors see it in "What changed". */
+  changeNote: changeNoteSchema.min(1, 'changeNote must say what changed'),
+});
+
+export const briefListQuerySchema = z.object({
+  staleAfterDays: z.coerce
+    .number({ error: 'staleAfterDays must be a whole number of days' })
+    .int('staleAfterDays must be a whole number of days')
+    .min(1, 'staleAfterDays must be at least 1')
+    .max(3_650, 'staleAfterDays must be at most 3650')
+    .default(defaultStaleAfterDays),
+  includeArchived: z
+    .enum(['true', 'false'], { error: 'includeArchived must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+/** Both optional: `to` defaults to the current version, `from` to the one before `to`. */
+export const briefDiffQuerySchema = z.object({
+  from: z.coerce
+    .number({ error: 'from must be a version number' })
+    .int('from must be a version number')
+    .min(1, 'from must be at least 1')
+    .optional(),
+  to: z.coerce
+    .number({ error: 'to must be a version number' })
+    .int('to must be a version number')
+    .min(1, 'to must be at least 1')
+    .optional(),
+});
+
+export const briefChangeSchema = z.discriminatedUnion('kind', [
+  z.object({
+    field: z.string(),
+    label: z.string(),
+    kind: z.literal('list'),
+    added: z.array(z.string()),
+    removed: z.array(z.string()),
+  }),
+  z.object({
+    field: z.string(),
+    label: z.string(),
+    kind: z.literal('text'),
+    before: z.string(),
+    after: z.string(),
+  }),
+]);
+
+export const briefVersionSchema = z.object({
+  version: z.number(),
+  content: briefContentSchema,
+  changeNote: z.string(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const briefSummarySchema = z.object({
+  id: z.string(),
+  programId: z.string(),
+  campaign: z.string().nullable(),
+  currentVersion: z.number(),
+  title: z.string(),
+  isStale: z.boolean(),
+  /** Whole days since the current version was published. */
+  ageDays: z.number(),
+  archivedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  current: briefVersionSchema,
+});
+
+export const briefDetailSchema = briefSummarySchema.extend({ versions: z.array(briefVersionSchema) });
+
+export const briefDiffSchema = z.object({
+  from: z.number(),
+  to: z.number(),
+  changes: z.array(briefChangeSchema),
+});
+
+/** Per program: whether any of its live briefs is stale (for the programs list and program page). */
+export const briefStalenessSchema = z.object({
+  items: z.array(
+    z.object({
+      programId: z.string(),
+      briefs: z.number(),
+      staleBriefs: z.number(),
+      oldestAgeDays: z.number().nullable(),
+    }),
+  ),
+  staleAfterDays: z.number(),
+});
+
+export const portalBriefSchema = z.object({
+  briefId: z.string(),
+  programId: z.string(),
+  programName: z.string(),
+  campaign: z.string().nullable(),
+  version: z.number(),
+  publishedAt: z.string(),
+  content: briefContentSchema,
+  changeNote: z.string(),
+  /** The version "What changed" compares with (the previous one, or `since` when asked); null for v1. */
+  comparedWith: z.number().nullable(),
+  changes: z.array(briefChangeSchema),
+  /** Notes of every version after `comparedWith`, newest first. */
+  changeNotes: z.array(z.object({ version: z.number(), changeNote: z.string(), createdAt: z.string() })),
+});
+
+export const portalBriefsQuerySchema = z.object({
+  since: z.coerce
+    .number({ error: 'since must be a version number' })
+    .int('since must be a version number')
+    .min(1)
+    .optional(),
+});
+
+export type BriefCreateInput = z.input<typeof briefCreateInputSchema>;
+export type BriefPublishInput = z.input<typeof briefPublishInputSchema>;
+export type BriefVersion = z.infer<typeof briefVersionSchema>;
+export type BriefSummary = z.infer<typeof briefSummarySchema>;
+export type BriefDetail = z.infer<typeof briefDetailSchema>;
+export type BriefDiff = z.infer<typeof briefDiffSchema>;
+export type BriefStaleness = z.infer<typeof briefStalenessSchema>;
+export type PortalBrief = z.infer<typeof portalBriefSchema>;

@@ -1,10 +1,11 @@
 // The pipeline page's header: the program's name, objective and status, and what the user may do with it
 // (add or import people, export them, edit the program).
 import { Badge, Button, Group } from '@mantine/core';
-import { IconDownload, IconGavel, IconPencil } from '@tabler/icons-react';
+import { IconDownload, IconFileDescription, IconGavel, IconPencil } from '@tabler/icons-react';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageHeader } from '../../components/page';
 import { objectiveLabels, statusColors, statusLabels } from '../../lib/labels';
+import { BriefStaleBadge } from '../briefs/stale-badge';
 import { CodesNavButton } from '../codes/codes-nav-button';
 import { AddOrImportButtons } from '../people/add-or-import-buttons';
 import { exportCsvUrl } from '../people/api';
@@ -31,6 +32,7 @@ export function PipelineHeader(props: { program: Program; onAdd: () => void; onI
           <Badge variant="dot" color={statusColors[program.status]} radius="sm" component="span">
             {statusLabels[program.status]}
           </Badge>
+          <BriefStaleBadge workspaceId={workspaceId} programId={programId} />
         </Group>
       }
       actions={
@@ -58,6 +60,14 @@ export function PipelineHeader(props: { program: Program; onAdd: () => void; onI
             Committee
           </ButtonLink>
           <CodesNavButton workspaceId={workspaceId} programId={programId} />
+          <ButtonLink
+            to="/w/$workspaceId/programs/$programId/briefs"
+            params={{ workspaceId, programId }}
+            variant="default"
+            leftSection={<IconFileDescription size={16} />}
+          >
+            Briefs
+          </ButtonLink>
           {can('programs.write') ? (
             <ButtonLink
               to="/w/$workspaceId/programs/$programId/edit"

@@ -16,6 +16,7 @@ import {
   IconBuildingStore,
   IconChecklist,
   IconChevronDown,
+  IconEar,
   IconListSearch,
   IconLogout,
   IconMail,
@@ -149,6 +150,14 @@ function Shell() {
                 label="Review queue"
                 leftSection={<IconChecklist size={18} />}
                 active={section.startsWith('/content')}
+                onClick={close}
+              />
+              <NavLinkLink
+                to="/w/$workspaceId/listening"
+                params={{ workspaceId }}
+                label="Listening"
+                leftSection={<IconEar size={18} />}
+                active={section.startsWith('/listening')}
                 onClick={close}
               />
               <NavLinkLink

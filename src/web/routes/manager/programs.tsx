@@ -8,6 +8,7 @@ import { EmptyCard } from '../../components/empty-card';
 import { ButtonLink } from '../../components/links';
 import { PageHeader } from '../../components/page';
 import { StageBadge } from '../../components/stage-badge';
+import { BriefStaleBadge } from '../../features/briefs/stale-badge';
 import { type Program, programsQuery } from '../../features/programs/api';
 import { useWorkspace } from '../../features/workspaces/workspace-context';
 import { formatMoney } from '../../lib/format';
@@ -79,6 +80,7 @@ function ProgramCard({ program, canWrite }: { program: Program; canWrite: boolea
               <Badge variant="dot" color={statusColors[program.status]} radius="sm">
                 {statusLabels[program.status]}
               </Badge>
+              <BriefStaleBadge workspaceId={workspaceId} programId={program.id} />
             </Group>
           </Stack>
         </Group>
@@ -145,6 +147,14 @@ function ProgramCard({ program, canWrite }: { program: Program; canWrite: boolea
             aria-label={`Committee of ${program.name}`}
           >
             Committee ({reviewableStages.reduce((n, s) => n + (program.stageCounts[s] ?? 0), 0)})
+          </ButtonLink>
+          <ButtonLink
+            to="/w/$workspaceId/programs/$programId/briefs"
+            params={{ workspaceId, programId: program.id }}
+            variant="subtle"
+            aria-label={`Briefs of ${program.name}`}
+          >
+            Briefs
           </ButtonLink>
           {canWrite ? (
             <ButtonLink

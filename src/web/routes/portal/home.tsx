@@ -5,6 +5,7 @@ import { IconSparkles } from '@tabler/icons-react';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import type { Stage } from '../../../core/pipeline/stages';
 import { StageBadge } from '../../components/stage-badge';
+import { PortalBriefs } from '../../features/briefs/portal-briefs';
 import { type PortalProgram, portalMeQuery } from '../../features/portal/api';
 import { formatDate } from '../../lib/format';
 import { formatLabels, objectiveLabels } from '../../lib/labels';
@@ -50,6 +51,7 @@ export function PortalHomePage() {
       ) : (
         data.programs.map((p) => <ProgramCard key={p.ambassadorId} program={p} />)
       )}
+      <PortalBriefs />
     </Stack>
   );
 }
