@@ -1,11 +1,13 @@
 // Demo content (B2–B4): drafts from active ambassadors in every review state — one overdue in the queue,
 // one with changes requested and comments anchored on the caption (the demo ambassador's, so the portal
 // shows it), two approved — each with a small generated image stored through the media storage.
+
 import { deflateSync } from 'node:zlib';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Services } from '../../http/context';
 import { baseUrlOf } from '../../lib/env';
 import type { WorkspaceScope } from '../../lib/scope';
+import { discountCode } from '../../modules/codes/codes.schema';
 import { defaultUploadLimits } from '../../modules/content/content.contract';
 import { submissionRound } from '../../modules/content/content.schema';
 import { createSubmission } from '../../modules/content/content.service';
@@ -90,13 +92,17 @@ const drafts: DemoDraft[] = [
     image: { name: 'IMG_4821.png', top: [255, 236, 210], bottom: [230, 170, 120] },
   },
   {
-    caption: '#ad Two weeks with the Glow serum: fewer dry patches, more glow. Honest review in my stories!',
+    // Approved: meets the demo brief (product, @glowandco, #GlowCircle, the ambassador's own code).
+    caption:
+      '#ad Two weeks with the Barrier Repair Serum from @glowandco: fewer dry patches, more glow. ' +
+      'Code {code} for 15% off. #GlowCircle',
     format: 'story',
     image: { name: 'two-weeks.png', top: [214, 236, 225], bottom: [120, 180, 160] },
   },
   {
     caption:
-      'Paid partnership with Glow ☀️ Sunday reset: mask, serum, early night. What is your reset ritual?',
+      'Paid partnership with @glowandco ☀️ Sunday reset: mask, Barrier Repair Serum, early night. ' +
+      'Use {code} at checkout. #GlowCircle',
     format: 'feed',
     image: { name: 'sunday-reset.png', top: [225, 225, 250], bottom: [140, 140, 210] },
   },
@@ -105,9 +111,13 @@ const drafts: DemoDraft[] = [
 export async function seedDemoContent(services: Services, scope: WorkspaceScope, programId: string) {
   const { db } = services.database;
   const active = await db
-    .select({ creatorId: creator.id, email: creator.email })
+    .select({ creatorId: creator.id, email: creator.email, code: discountCode.code })
     .from(ambassador)
     .innerJoin(creator, eq(creator.id, ambassador.creatorId))
+    .leftJoin(
+      discountCode,
+      and(eq(discountCode.ambassadorId, ambassador.id), eq(discountCode.status, 'active')),
+    )
     .where(and(eq(ambassador.programId, programId), eq(ambassador.stage, 'active')))
     .orderBy(asc(creator.name));
   const first = active.find((a) => a.email === demoAmbassadorEmail);
@@ -128,7 +138,7 @@ export async function seedDemoContent(services: Services, scope: WorkspaceScope,
           programId,
           platform: 'instagram',
           format: draft.format,
-          caption: draft.caption,
+          caption: draft.caption.replace('{code}', author.code ?? 'GLOW15'),
           plannedAt: planned,
         },
         [{ name: draft.image.name, type: 'image/png', bytes: tinyPng(draft.image.top, draft.image.bottom) }],
