@@ -12,6 +12,9 @@ import { AppError } from '../lib/app-error';
 import { version } from '../lib/version';
 import { applicationRoutes } from '../modules/applications/applications.routes';
 import { committeeRoutes } from '../modules/committee/committee.routes';
+import { conversionRoutes } from '../modules/conversions/conversions.routes';
+import { pixelRoutes } from '../modules/conversions/pixel';
+import { webhookRoutes } from '../modules/conversions/webhooks.routes';
 import { outreachRoutes } from '../modules/outreach/outreach.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
 import { portalRoutes } from '../modules/portal/portal.routes';
@@ -41,6 +44,7 @@ function buildApi() {
   api.route('/', applicationRoutes);
   api.route('/', prospectRoutes);
   api.route('/', outreachRoutes);
+  api.route('/', conversionRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -58,6 +62,8 @@ export interface AppOptions {
   serveWeb?: boolean;
   /** Applications per window per client address on the public application pages (default 20 per hour). */
   applyLimit?: { max: number; windowMs: number };
+  /** Pixel conversions per window per client address (default 60 per minute). */
+  pixelLimit?: { max: number; windowMs: number };
 }
 
 export function createApp(services: Services, options: AppOptions = {}) {
@@ -77,6 +83,8 @@ export function createApp(services: Services, options: AppOptions = {}) {
       'request',
     );
   });
+  // Before secureHeaders: the brand's pages load /t.js cross-origin (its default CORP same-origin would block it).
+  app.route('/', pixelRoutes(options.pixelLimit ? { limit: options.pixelLimit } : {}));
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
   app.onError((error, c) => problemResponse(c, error));
   app.notFound((c) =>
@@ -103,6 +111,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   );
   app.on(['GET', 'POST'], '/api/auth/*', (c) => services.auth.handler(c.req.raw));
   app.route('/api/v1', buildApi());
+  app.route('/webhooks', webhookRoutes);
 
   if (options.serveWeb !== false && existsSync(webDist)) {
     const indexHtml = readFileSync(`${webDist}/index.html`, 'utf8');
