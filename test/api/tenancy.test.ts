@@ -1,6 +1,8 @@
 // Cross-tenant isolation: every /workspaces/{workspaceId}/… route of the OpenAPI document is tried by a
 // member of another workspace and by an ambassador principal; none may see or touch anything.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../src/server/lib/ids';
+import { storeConnection } from '../../src/server/modules/conversions/conversions.schema';
 import { addToProgram, createCreator, createProgram, walk } from '../factories';
 import { createTestContext, signUp, TestClient, type TestContext } from '../harness';
 import { latestPortalLink, openPortalLink, signInAmbassador } from '../portal-helpers';
@@ -33,6 +35,18 @@ beforeAll(async () => {
     invitation: invite.body.id,
     member: members.body.members[0].id,
   });
+  // A store connection of B (inserted directly: the conversions routes act on connections by id).
+  idsB.store = newId('storeConnection');
+  await ctx.services.database.db
+    .insert(storeConnection)
+    .values({
+      id: idsB.store,
+      workspaceId: wsB,
+      programId: program.id,
+      kind: 'shopify',
+      name: 'Bravo shop',
+      secret: 'bravo-secret',
+    });
   const doc = await bob.get('/api/v1/openapi.json');
   routes = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
     Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })),
@@ -42,13 +56,14 @@ afterAll(async () => ctx.close());
 
 /** Fills a route template with workspace B's ids, in workspace `ws`. */
 function fill(path: string, ws: string): string {
-  const kind = /\/(programs|creators|ambassadors|invitations|members)\/\{id\}/.exec(path)?.[1];
+  const kind = /\/(programs|creators|ambassadors|invitations|members|stores)\/\{id\}/.exec(path)?.[1];
   const id = {
     programs: idsB.program,
     creators: idsB.creator,
     ambassadors: idsB.ambassador,
     invitations: idsB.invitation,
     members: idsB.member,
+    stores: idsB.store,
   }[kind as 'programs'];
   return `/api/v1${path
     .replace('{workspaceId}', ws)
