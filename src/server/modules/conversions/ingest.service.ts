@@ -164,10 +164,11 @@ export async function ingestOrders(
         if (fromUrl) clickIds.add(fromUrl);
         for (const code of event.codes) if (code.trim()) codes.add(normalizeCode(code));
       }
-      const [clicks, codeRows, settings, pending] = await Promise.all([
+      // One after another: a transaction is one connection, and queries on it do not overlap.
+      const clicks: TrackedClick[] =
         clickIds.size === 0
-          ? Promise.resolve([] as TrackedClick[])
-          : tx
+          ? []
+          : await tx
               .select({
                 clickId: click.id,
                 ambassadorId: click.ambassadorId,
@@ -181,10 +182,11 @@ export async function ingestOrders(
                   eq(click.programId, connection.programId),
                   inArray(click.id, [...clickIds]),
                 ),
-              ),
+              );
+      const codeRows: CodeRow[] =
         codes.size === 0
-          ? Promise.resolve([] as CodeRow[])
-          : tx
+          ? []
+          : await tx
               .select({
                 code: discountCode.code,
                 ambassadorId: discountCode.ambassadorId,
@@ -198,28 +200,27 @@ export async function ingestOrders(
                   eq(discountCode.programId, connection.programId),
                   inArray(sql`upper(${discountCode.code})`, [...codes]),
                 ),
-              ),
-        getTrackingSettings(tx, scope, connection.programId),
-        tx
-          .select({
-            externalOrderId: orderRefund.externalOrderId,
-            externalId: orderRefund.externalId,
-            kind: orderRefund.kind,
-            amountMinor: orderRefund.amountMinor,
-            occurredAt: orderRefund.occurredAt,
-          })
-          .from(orderRefund)
-          .where(
-            and(
-              eq(orderRefund.connectionId, connection.id),
-              isNull(orderRefund.orderId),
-              inArray(
-                orderRefund.externalOrderId,
-                fresh.map((e) => e.externalId),
-              ),
+              );
+      const settings = await getTrackingSettings(tx, scope, connection.programId);
+      const pending = await tx
+        .select({
+          externalOrderId: orderRefund.externalOrderId,
+          externalId: orderRefund.externalId,
+          kind: orderRefund.kind,
+          amountMinor: orderRefund.amountMinor,
+          occurredAt: orderRefund.occurredAt,
+        })
+        .from(orderRefund)
+        .where(
+          and(
+            eq(orderRefund.connectionId, connection.id),
+            isNull(orderRefund.orderId),
+            inArray(
+              orderRefund.externalOrderId,
+              fresh.map((e) => e.externalId),
             ),
           ),
-      ]);
+        );
       const ambassadorIds = [...new Set([...clicks, ...codeRows].map((r) => r.ambassadorId))];
       const ambassadors: AttributableAmbassador[] =
         ambassadorIds.length === 0
@@ -236,6 +237,8 @@ export async function ingestOrders(
                 ),
               );
       const codesByName = new Map(codeRows.map((c) => [normalizeCode(c.code), c]));
+      const clickById = new Map(clicks.map((c) => [c.clickId, c]));
+      const ambassadorById = new Map(ambassadors.map((a) => [a.id, a]));
       const pendingByOrder = groupBy(pending, (p) => p.externalOrderId);
       const rules = settings.attributionRules;
 
@@ -249,6 +252,17 @@ export async function ingestOrders(
           if (row.status === 'retired' && !(row.retiredAt && event.occurredAt < row.retiredAt)) continue;
           orderCodes.push({ code: row.code, ambassadorId: row.ambassadorId });
         }
+        // Each order sees only its own clicks and ambassadors: the engine scans what it is given.
+        const orderClicks: TrackedClick[] = [];
+        for (const id of [event.clickId?.trim(), parseLandingUrl(event.landingUrl).clickId]) {
+          const found = id ? clickById.get(id) : undefined;
+          if (found && !orderClicks.includes(found)) orderClicks.push(found);
+        }
+        const orderAmbassadors: AttributableAmbassador[] = [];
+        for (const ambassadorId of new Set([...orderClicks, ...orderCodes].map((x) => x.ambassadorId))) {
+          const found = ambassadorById.get(ambassadorId);
+          if (found) orderAmbassadors.push(found);
+        }
         const result: AttributionResult = attribute(
           {
             store: connection.id,
@@ -261,7 +275,7 @@ export async function ingestOrders(
             clickId: event.clickId ?? null,
             landingUrl: event.landingUrl ?? null,
           },
-          { clicks, codes: orderCodes, ambassadors, rules },
+          { clicks: orderClicks, codes: orderCodes, ambassadors: orderAmbassadors, rules },
         );
         const held = pendingByOrder.get(event.externalId) ?? [];
         const figures = refundFigures(result.credited ? event.amountMinor : 0, event.amountMinor, held);
@@ -451,26 +465,24 @@ export async function ingestRefunds(
 /** Re-computes refunded total, cancellation and credit left of the given orders from their refund rows. */
 async function recomputeCredit(tx: Tx, connection: IngestConnection, orderIds: string[]): Promise<void> {
   if (orderIds.length === 0) return;
-  const [orders, refunds] = await Promise.all([
-    tx
-      .select({
-        id: storeOrder.id,
-        amountMinor: storeOrder.amountMinor,
-        ambassadorId: storeOrder.ambassadorId,
-      })
-      .from(storeOrder)
-      .where(and(eq(storeOrder.workspaceId, connection.workspaceId), inArray(storeOrder.id, orderIds))),
-    tx
-      .select({
-        orderId: orderRefund.orderId,
-        kind: orderRefund.kind,
-        externalId: orderRefund.externalId,
-        amountMinor: orderRefund.amountMinor,
-        occurredAt: orderRefund.occurredAt,
-      })
-      .from(orderRefund)
-      .where(and(eq(orderRefund.connectionId, connection.id), inArray(orderRefund.orderId, orderIds))),
-  ]);
+  const orders = await tx
+    .select({
+      id: storeOrder.id,
+      amountMinor: storeOrder.amountMinor,
+      ambassadorId: storeOrder.ambassadorId,
+    })
+    .from(storeOrder)
+    .where(and(eq(storeOrder.workspaceId, connection.workspaceId), inArray(storeOrder.id, orderIds)));
+  const refunds = await tx
+    .select({
+      orderId: orderRefund.orderId,
+      kind: orderRefund.kind,
+      externalId: orderRefund.externalId,
+      amountMinor: orderRefund.amountMinor,
+      occurredAt: orderRefund.occurredAt,
+    })
+    .from(orderRefund)
+    .where(and(eq(orderRefund.connectionId, connection.id), inArray(orderRefund.orderId, orderIds)));
   const byOrder = groupBy(refunds, (r) => r.orderId ?? '');
   const values = orders.map((o) => {
     const f = refundFigures(o.ambassadorId ? o.amountMinor : 0, o.amountMinor, byOrder.get(o.id) ?? []);
