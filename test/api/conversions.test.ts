@@ -330,3 +330,35 @@ describe('the conversions table', () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe('the demo', () => {
+  it('shows every attribution outcome in the conversions table', async () => {
+    const demoCtx = await createTestContext();
+    try {
+      const { seedDemo } = await import('../../src/server/db/seed/demo');
+      const demo = await seedDemo(demoCtx.services);
+      const { TestClient } = await import('../harness');
+      const client = new TestClient(demoCtx.app);
+      await client.post('/api/auth/sign-in/email', { email: demo.email, password: demo.password });
+      const res = await client.get(
+        `/api/v1/workspaces/${demo.workspaceId}/programs/${demo.programId}/conversions?limit=100`,
+      );
+      expect(res.status).toBe(200);
+      const items = res.body.items as Array<{
+        method: string | null;
+        rejectedReason: string | null;
+        refundedMinor: number;
+        cancelledAt: string | null;
+        evidence: { setAside: Array<{ why: string }> } | null;
+      }>;
+      expect(items.length).toBeGreaterThanOrEqual(55);
+      expect(new Set(items.map((i) => i.method))).toEqual(new Set(['code', 'click', 'both', null]));
+      expect(items.some((i) => i.rejectedReason === 'self_referral')).toBe(true);
+      expect(items.some((i) => i.evidence?.setAside.some((s) => s.why === 'precedence'))).toBe(true);
+      expect(items.some((i) => i.refundedMinor > 0 && !i.cancelledAt)).toBe(true);
+      expect(items.some((i) => i.cancelledAt)).toBe(true);
+    } finally {
+      await demoCtx.close();
+    }
+  });
+});

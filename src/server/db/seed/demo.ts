@@ -18,6 +18,7 @@ import { createWorkspace } from '../../modules/workspaces/workspaces.service';
 import type { Db } from '../client';
 import { seedDemoApplications } from './demo-applications';
 import { seedDemoCommittee } from './demo-committee';
+import { seedDemoConversions } from './demo-conversions';
 import {
   type DemoPerson,
   demoAmbassadorEmail,
@@ -246,6 +247,7 @@ export async function seedDemo(services: Services): Promise<DemoSeedResult> {
     await seedDemoApplications(db, scope, prg.id, demoPeople);
     await seedDemoVetting(db, scope, prg.id, items);
     await seedDemoOutreach(db, scope, services.mailer, prg.id);
+    await seedDemoConversions(db, scope, prg.id);
     return {
       email: demoUser.email,
       password: demoUser.password,
