@@ -144,6 +144,12 @@ const committeeApplicantRoute = createRoute({
   ),
 });
 
+const conversionsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'programs/$programId/conversions',
+  component: lazyRouteComponent(() => import('../routes/manager/conversions'), 'ConversionsPage'),
+});
+
 export interface PeopleSearch {
   q?: string | undefined;
   programId?: string | undefined;
@@ -266,6 +272,7 @@ const routeTree = rootRoute.addChildren([
     pipelineRoute,
     committeeRoute,
     committeeApplicantRoute,
+    conversionsRoute,
     peopleRoute,
     creatorRoute,
     vettingReportRoute,
