@@ -75,51 +75,43 @@ async function run(kind: 'pglite' | 'postgres', databaseUrl?: string): Promise<R
     }));
     for (let i = 0; i < people.length; i += 500) {
       const part = people.slice(i, i + 500);
-      await db
-        .insert(creator)
-        .values(
-          part.map((p, j) => ({
-            id: p.creatorId,
-            workspaceId: ws,
-            name: `Ambassador ${i + j}`,
-            email: p.email,
-            tags: [],
-          })),
-        );
-      await db
-        .insert(ambassador)
-        .values(
-          part.map((p) => ({
-            id: p.ambassadorId,
-            workspaceId: ws,
-            programId,
-            creatorId: p.creatorId,
-            stage: 'active' as const,
-          })),
-        );
-      await db
-        .insert(discountCode)
-        .values(
-          part.map((p) => ({
-            id: newId('discountCode'),
-            workspaceId: ws,
-            programId,
-            ambassadorId: p.ambassadorId,
-            code: p.code,
-          })),
-        );
-      await db
-        .insert(link)
-        .values(
-          part.map((p) => ({
-            id: p.linkId,
-            workspaceId: ws,
-            programId,
-            ambassadorId: p.ambassadorId,
-            slug: `b-${p.linkId}`,
-            destination: 'https://shop.example.com/',
-          })),
-        );
+      await db.insert(creator).values(
+        part.map((p, j) => ({
+          id: p.creatorId,
+          workspaceId: ws,
+          name: `Ambassador ${i + j}`,
+          email: p.email,
+          tags: [],
+        })),
+      );
+      await db.insert(ambassador).values(
+        part.map((p) => ({
+          id: p.ambassadorId,
+          workspaceId: ws,
+          programId,
+          creatorId: p.creatorId,
+          stage: 'active' as const,
+        })),
+      );
+      await db.insert(discountCode).values(
+        part.map((p) => ({
+          id: newId('discountCode'),
+          workspaceId: ws,
+          programId,
+          ambassadorId: p.ambassadorId,
+          code: p.code,
+        })),
+      );
+      await db.insert(link).values(
+        part.map((p) => ({
+          id: p.linkId,
+          workspaceId: ws,
+          programId,
+          ambassadorId: p.ambassadorId,
+          slug: `b-${p.linkId}`,
+          destination: 'https://shop.example.com/',
+        })),
+      );
     }
     const now = Date.now();
     const clickIds: Array<{ id: string; owner: number }> = [];
@@ -147,16 +139,14 @@ async function run(kind: 'pglite' | 'postgres', databaseUrl?: string): Promise<R
       .insert(storeConnection)
       .values({ id: connectionId, workspaceId: ws, programId, kind: 'api', name: 'Bench API' });
     const token = `trp_${randomBytes(24).toString('base64url')}`;
-    await db
-      .insert(apiKey)
-      .values({
-        id: newId('apiKey'),
-        workspaceId: ws,
-        connectionId,
-        name: 'bench',
-        tokenHash: hashApiKey(token),
-        prefix: token.slice(0, 8),
-      });
+    await db.insert(apiKey).values({
+      id: newId('apiKey'),
+      workspaceId: ws,
+      connectionId,
+      name: 'bench',
+      tokenHash: hashApiKey(token),
+      prefix: token.slice(0, 8),
+    });
 
     const total = kind === 'pglite' ? 20_000 : 40_000;
     const makeOrder = (n: number) => {

@@ -37,16 +37,14 @@ beforeAll(async () => {
   });
   // A store connection of B (inserted directly: the conversions routes act on connections by id).
   idsB.store = newId('storeConnection');
-  await ctx.services.database.db
-    .insert(storeConnection)
-    .values({
-      id: idsB.store,
-      workspaceId: wsB,
-      programId: program.id,
-      kind: 'shopify',
-      name: 'Bravo shop',
-      secret: 'bravo-secret',
-    });
+  await ctx.services.database.db.insert(storeConnection).values({
+    id: idsB.store,
+    workspaceId: wsB,
+    programId: program.id,
+    kind: 'shopify',
+    name: 'Bravo shop',
+    secret: 'bravo-secret',
+  });
   const doc = await bob.get('/api/v1/openapi.json');
   routes = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
     Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })),
