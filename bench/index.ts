@@ -29,6 +29,24 @@ const vetting = JSON.parse(vetRun.stdout) as {
   comments: number;
 };
 
+// Conversion ingest in its own process too (bench/ingest.ts): PGlite and, when reachable, PostgreSQL.
+const ingestRun = spawnSync(
+  process.execPath,
+  [
+    fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url)),
+    fileURLToPath(new URL('./ingest.ts', import.meta.url)),
+  ],
+  { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+);
+if (ingestRun.status !== 0) throw new Error(`bench/ingest.ts failed:\n${ingestRun.stderr}`);
+const ingest = JSON.parse(ingestRun.stdout.trim().split('\n').at(-1) ?? '{}') as {
+  ambassadors: number;
+  clicks: number;
+  batchSize: number;
+  results: Array<{ database: string; orders: number; ordersPerSecond: number; batchMsP50: number }>;
+  postgresNote: string | null;
+};
+
 const dir = mkdtempSync(join(tmpdir(), 'troupe-bench-'));
 const env = loadEnv({
   TROUPE_DATA_DIR: dir,
@@ -136,6 +154,13 @@ console.log(`pipeline board:    ${boardMs.toFixed(0)} ms for ${rows} ambassadors
 console.log(
   `vetting:           ${vetting.reportsPerSecond.toFixed(0)} reports/s, ${vetting.cpuMsPerReport.toFixed(2)} ms CPU per report (median of ${vetting.batches} batches; ${vetting.posts} posts over 90 days, ${vetting.comments} comments; bar < 5 ms: ${vetting.cpuMsPerReport < 5 ? 'met' : 'not met'})`,
 );
+for (const r of ingest.results) {
+  const target = r.database === 'pglite' ? 1_000 : 2_000;
+  console.log(
+    `ingest (${r.database.padEnd(8)}): ${r.ordersPerSecond.toFixed(0)} orders/s with attribution, batch of ${ingest.batchSize} p50 ${r.batchMsP50.toFixed(0)} ms (${r.orders} orders; ${ingest.ambassadors} ambassadors, ${ingest.clicks} clicks; bar ${target}: ${r.ordersPerSecond >= target ? 'met' : 'not met'})`,
+  );
+}
+if (ingest.postgresNote) console.log(`ingest (postgres): skipped, ${ingest.postgresNote}`);
 console.log(`memory:            ${rss.toFixed(0)} MB RSS (embedded database in-process)`);
 
 services.mailer.close();

@@ -17,7 +17,10 @@ import { committeeRoutes } from '../modules/committee/committee.routes';
 import { complianceRoutes } from '../modules/compliance/compliance.routes';
 import type { UploadLimits } from '../modules/content/content.contract';
 import { contentRoutes } from '../modules/content/content.routes';
+import { conversionRoutes } from '../modules/conversions/conversions.routes';
+import { pixelRoutes } from '../modules/conversions/pixel';
 import { storeRoutes } from '../modules/conversions/stores.routes';
+import { webhookRoutes } from '../modules/conversions/webhooks.routes';
 import { listeningRoutes } from '../modules/listening/listening.routes';
 import { outreachRoutes } from '../modules/outreach/outreach.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
@@ -54,6 +57,7 @@ function buildApi(options: AppOptions) {
   api.route('/', briefRoutes);
   api.route('/', complianceRoutes);
   api.route('/', listeningRoutes);
+  api.route('/', conversionRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -73,6 +77,8 @@ export interface AppOptions {
   applyLimit?: { max: number; windowMs: number };
   /** Caps on one submission round's media (default: content.contract's defaultUploadLimits). */
   uploadLimits?: UploadLimits;
+  /** Pixel conversions per window per client address (default 60 per minute). */
+  pixelLimit?: { max: number; windowMs: number };
 }
 
 export function createApp(services: Services, options: AppOptions = {}) {
@@ -92,6 +98,8 @@ export function createApp(services: Services, options: AppOptions = {}) {
       'request',
     );
   });
+  // Before secureHeaders: the brand's pages load /t.js cross-origin (its default CORP same-origin would block it).
+  app.route('/', pixelRoutes(options.pixelLimit ? { limit: options.pixelLimit } : {}));
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
   app.onError((error, c) => problemResponse(c, error));
   app.notFound((c) =>
@@ -118,6 +126,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   );
   app.on(['GET', 'POST'], '/api/auth/*', (c) => services.auth.handler(c.req.raw));
   app.route('/api/v1', buildApi(options));
+  app.route('/webhooks', webhookRoutes);
 
   if (options.serveWeb !== false && existsSync(webDist)) {
     const indexHtml = readFileSync(`${webDist}/index.html`, 'utf8');

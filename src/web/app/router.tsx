@@ -150,6 +150,12 @@ const codesRoute = createRoute({
   component: lazyRouteComponent(() => import('../routes/manager/codes'), 'CodesPage'),
 });
 
+const conversionsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'programs/$programId/conversions',
+  component: lazyRouteComponent(() => import('../routes/manager/conversions'), 'ConversionsPage'),
+});
+
 export interface PeopleSearch {
   q?: string | undefined;
   programId?: string | undefined;
@@ -342,6 +348,7 @@ const routeTree = rootRoute.addChildren([
     committeeRoute,
     committeeApplicantRoute,
     codesRoute,
+    conversionsRoute,
     peopleRoute,
     creatorRoute,
     vettingReportRoute,

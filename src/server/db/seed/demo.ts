@@ -21,6 +21,7 @@ import { seedDemoBriefs } from './demo-briefs';
 import { seedDemoCodes } from './demo-codes';
 import { seedDemoCommittee } from './demo-committee';
 import { seedDemoContent } from './demo-content';
+import { seedDemoConversions } from './demo-conversions';
 import {
   type DemoPerson,
   demoAmbassadorEmail,
@@ -252,6 +253,7 @@ export async function seedDemo(services: Services): Promise<DemoSeedResult> {
     await seedDemoOutreach(db, scope, services.mailer, prg.id);
     await seedDemoStores(db, scope, prg.id, baseUrlOf(services.env));
     await seedDemoCodes(db, scope, prg.id);
+    await seedDemoConversions(db, scope, prg.id);
     await seedDemoBriefs(db, scope, prg.id);
     await seedDemoContent(services, scope, prg.id);
     return {

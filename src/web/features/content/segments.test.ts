@@ -45,7 +45,7 @@ describe('segmentCaption', () => {
 
 describe('excerpt', () => {
   it('shows the span with a little context on each side', () => {
-    const caption = 'a'.repeat(30) + '#ad' + 'b'.repeat(30);
+    const caption = `${'a'.repeat(30)}#ad${'b'.repeat(30)}`;
     expect(excerpt(caption, { start: 30, end: 33 }, 5)).toEqual({
       before: '…aaaaa',
       match: '#ad',

@@ -1,7 +1,7 @@
 // The pipeline page's header: the program's name, objective and status, and what the user may do with it
 // (add or import people, export them, edit the program).
 import { Badge, Button, Group } from '@mantine/core';
-import { IconDownload, IconFileDescription, IconGavel, IconPencil } from '@tabler/icons-react';
+import { IconDownload, IconFileDescription, IconGavel, IconPencil, IconReceipt } from '@tabler/icons-react';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageHeader } from '../../components/page';
 import { objectiveLabels, statusColors, statusLabels } from '../../lib/labels';
@@ -67,6 +67,14 @@ export function PipelineHeader(props: { program: Program; onAdd: () => void; onI
             leftSection={<IconFileDescription size={16} />}
           >
             Briefs
+          </ButtonLink>
+          <ButtonLink
+            to="/w/$workspaceId/programs/$programId/conversions"
+            params={{ workspaceId, programId }}
+            variant="default"
+            leftSection={<IconReceipt size={16} />}
+          >
+            Conversions
           </ButtonLink>
           {can('programs.write') ? (
             <ButtonLink

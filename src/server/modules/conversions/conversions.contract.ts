@@ -1,0 +1,249 @@
+// Conversions (T3–T5): what the API, the CSV import, the pixel and the conversions table take and return.
+import { z } from '@hono/zod-openapi';
+import { toMinorUnits } from './orders-money';
+
+const currency = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{3}$/, 'must be a three-letter ISO 4217 code such as USD')
+  .transform((v) => v.toUpperCase());
+const externalId = z
+  .union([z.string(), z.number().int()])
+  .transform((v) => String(v).trim())
+  .pipe(z.string().min(1, 'is required').max(200));
+const dateTime = z
+  .string()
+  .trim()
+  .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date and time, e.g. 2026-11-20T10:15:00Z')
+  .transform((v) => new Date(v));
+const decimal = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).trim())
+  .pipe(z.string().regex(/^\d{1,15}(\.\d+)?$/, 'must be a non-negative decimal such as 49.90'));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => v || null);
+
+/** Amount as a decimal (`amount`) or integer minor units (`amountMinor`), checked against the currency. */
+function withAmount<
+  T extends { amount?: string | undefined; amountMinor?: number | undefined; currency: string },
+>(value: T, ctx: z.RefinementCtx, required: boolean) {
+  if (value.amount !== undefined && value.amountMinor !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['amount'], message: 'give amount or amountMinor, not both' });
+  } else if (value.amount !== undefined && toMinorUnits(value.amount, value.currency) === null) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['amount'],
+      message: `has more decimals than ${value.currency} allows`,
+    });
+  } else if (required && value.amount === undefined && value.amountMinor === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['amount'], message: 'is required (or amountMinor)' });
+  }
+}
+
+export const apiOrderSchema = z
+  .object({
+    externalId: externalId.openapi({ description: 'Your order id; the same id again is the same order.' }),
+    occurredAt: dateTime,
+    amount: decimal.optional().openapi({ description: 'Order total as a decimal string, e.g. "49.90".' }),
+    amountMinor: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .openapi({ description: 'Or the total in minor units.' }),
+    currency,
+    customerEmail: z.string().trim().email('must be an email address').max(320).nullish(),
+    codes: z.array(z.string().trim().max(100)).max(20).default([]),
+    clickId: optionalText(128),
+    landingUrl: optionalText(2_000),
+    referrerUrl: optionalText(2_000),
+  })
+  .superRefine((v, ctx) => withAmount(v, ctx, true))
+  .openapi('ConversionOrder');
+export type ApiOrder = z.output<typeof apiOrderSchema>;
+
+export const apiConversionsBodySchema = z.union([
+  z.object({ orders: z.array(apiOrderSchema).min(1).max(1_000, 'send at most 1,000 orders per request') }),
+  apiOrderSchema,
+]);
+
+export const apiRefundSchema = z
+  .object({
+    type: z.enum(['refund', 'cancellation']).default('refund'),
+    externalId: externalId.openapi({
+      description: 'Your refund id (for a cancellation, any id; the order id will do).',
+    }),
+    orderExternalId: externalId,
+    occurredAt: dateTime,
+    amount: decimal.optional(),
+    amountMinor: z.number().int().nonnegative().optional(),
+    currency: currency.default('USD'),
+  })
+  .superRefine((v, ctx) => withAmount(v, ctx, v.type === 'refund'))
+  .openapi('ConversionRefund');
+export type ApiRefund = z.output<typeof apiRefundSchema>;
+
+export const apiRefundsBodySchema = z.union([
+  z.object({ refunds: z.array(apiRefundSchema).min(1).max(1_000, 'send at most 1,000 refunds per request') }),
+  apiRefundSchema,
+]);
+
+export const apiConversionsResultSchema = z.object({
+  created: z.number(),
+  duplicates: z.number(),
+  results: z.array(
+    z.object({
+      externalId: z.string(),
+      orderId: z.string(),
+      outcome: z.enum(['created', 'duplicate']),
+      ambassadorId: z.string().nullable().optional(),
+    }),
+  ),
+});
+
+export const apiRefundsResultSchema = z.object({
+  applied: z.number(),
+  held: z.number(),
+  duplicates: z.number(),
+  results: z.array(
+    z.object({
+      kind: z.enum(['refund', 'cancellation']),
+      externalId: z.string(),
+      externalOrderId: z.string(),
+      outcome: z.enum(['applied', 'held', 'duplicate']),
+    }),
+  ),
+});
+
+export const pixelConversionSchema = z
+  .object({
+    orderId: externalId,
+    amount: decimal,
+    currency,
+    email: z.string().trim().email('must be an email address').max(320).nullish(),
+    clickId: optionalText(128),
+    landingUrl: optionalText(2_000),
+    referrer: optionalText(2_000),
+  })
+  .superRefine((v, ctx) => withAmount(v, ctx, true));
+
+export const conversionMethods = ['code', 'click', 'both'] as const;
+
+export const conversionsQuerySchema = z.object({
+  ambassadorId: z.string().optional(),
+  connectionId: z.string().optional(),
+  method: z.enum(conversionMethods).optional(),
+  status: z.enum(['credited', 'rejected']).optional(),
+  refunded: z.enum(['yes', 'no']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type ConversionsQuery = z.output<typeof conversionsQuerySchema>;
+
+export const conversionSchema = z.object({
+  id: z.string(),
+  externalId: z.string(),
+  connection: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
+  occurredAt: z.string(),
+  amountMinor: z.number(),
+  currency: z.string(),
+  customerEmail: z.string().nullable(),
+  codes: z.array(z.string()),
+  clickId: z.string().nullable(),
+  landingUrl: z.string().nullable(),
+  referrerDomain: z.string().nullable(),
+  ambassador: z.object({ id: z.string(), name: z.string() }).nullable(),
+  method: z.enum(conversionMethods).nullable(),
+  /** The engine's evidence: code, click, window, precedence and what was set aside (with names). */
+  evidence: z
+    .object({
+      code: z.string().optional(),
+      clickId: z.string().optional(),
+      clickAt: z.string().optional(),
+      clickAgeDays: z.number().optional(),
+      windowDays: z.number(),
+      precedence: z.enum(['code', 'click']),
+      setAside: z.array(
+        z.object({
+          ambassadorId: z.string(),
+          ambassadorName: z.string(),
+          method: z.enum(['code', 'click']),
+          code: z.string().optional(),
+          clickId: z.string().optional(),
+          why: z.enum(['precedence', 'self_referral']),
+        }),
+      ),
+    })
+    .nullable(),
+  /** The sentence a manager reads, with ambassadors' names in place of their ids. */
+  reason: z.string().nullable(),
+  rejectedReason: z.string().nullable(),
+  creditedMinor: z.number(),
+  refundedMinor: z.number(),
+  cancelledAt: z.string().nullable(),
+  refunds: z.array(
+    z.object({
+      kind: z.enum(['refund', 'cancellation']),
+      externalId: z.string(),
+      amountMinor: z.number(),
+      occurredAt: z.string(),
+    }),
+  ),
+});
+export type Conversion = z.infer<typeof conversionSchema>;
+
+export const conversionTotalsSchema = z.object({
+  currency: z.string(),
+  orders: z.number(),
+  credited: z.number(),
+  amountMinor: z.number(),
+  creditedMinor: z.number(),
+  refundedMinor: z.number(),
+});
+
+export const conversionsPageSchema = z.object({
+  items: z.array(conversionSchema),
+  total: z.number(),
+  /** Over every order matching the filters, one row per currency. */
+  totals: z.array(conversionTotalsSchema),
+  /** The program's connections, for the import dialog and filters. */
+  connections: z.array(
+    z.object({ id: z.string(), name: z.string(), kind: z.string(), disabled: z.boolean() }),
+  ),
+});
+export type ConversionsPage = z.infer<typeof conversionsPageSchema>;
+
+export const orderImportQuerySchema = z.object({
+  onError: z.enum(['abort', 'skip']).default('abort'),
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+export const orderImportResultSchema = z.object({
+  totalRows: z.number(),
+  /** New orders (or that would be, in a dry run). */
+  created: z.number(),
+  /** Rows whose order is already stored for this connection (or repeated in the file). */
+  duplicates: z.number(),
+  /** Of the new orders, how many were credited to an ambassador. */
+  credited: z.number(),
+  skipped: z.number(),
+  written: z.boolean(),
+  dryRun: z.boolean(),
+  errors: z.array(z.object({ line: z.number(), field: z.string(), message: z.string() })),
+});
+export type OrderImportResult = z.infer<typeof orderImportResultSchema>;
+
+export const testDeliveryResultSchema = z.object({
+  status: z.enum(['processed', 'duplicate', 'held', 'ignored', 'failed']).nullable(),
+  httpStatus: z.number(),
+  detail: z.string(),
+});
+export type TestDeliveryResult = z.infer<typeof testDeliveryResultSchema>;
