@@ -12,6 +12,7 @@ import { AppError } from '../lib/app-error';
 import { version } from '../lib/version';
 import { applicationRoutes } from '../modules/applications/applications.routes';
 import { committeeRoutes } from '../modules/committee/committee.routes';
+import { libraryRoutes } from '../modules/library/library.routes';
 import { outreachRoutes } from '../modules/outreach/outreach.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
 import { portalRoutes } from '../modules/portal/portal.routes';
@@ -41,6 +42,7 @@ function buildApi() {
   api.route('/', applicationRoutes);
   api.route('/', prospectRoutes);
   api.route('/', outreachRoutes);
+  api.route('/', libraryRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

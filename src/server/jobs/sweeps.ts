@@ -2,6 +2,7 @@
 // runs on its own interval, never overlaps itself, logs and survives its own errors, and stops with the
 // server. Sweeps must be idempotent: a restart may run one again at once.
 import type { Services } from '../http/context';
+import { cadenceReminderSweep } from '../modules/library/library.jobs';
 
 export interface Sweep {
   name: string;
@@ -10,7 +11,7 @@ export interface Sweep {
 }
 
 /** Every sweep the server runs; features add theirs here. */
-export const sweeps: Sweep[] = [];
+export const sweeps: Sweep[] = [cadenceReminderSweep];
 
 /** Starts every sweep; the returned function stops them and waits for any run in progress. */
 export function startSweeps(services: Services, list: readonly Sweep[] = sweeps): () => Promise<void> {
