@@ -209,6 +209,36 @@ const outreachRoute = createRoute({
   component: lazyRouteComponent(() => import('../routes/manager/outreach'), 'OutreachPage'),
 });
 
+const libraryRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'library',
+  validateSearch: (search: Record<string, unknown>): { asset?: string | undefined } => ({
+    asset: str(search.asset),
+  }),
+  component: lazyRouteComponent(() => import('../routes/manager/library'), 'LibraryPage'),
+});
+
+const publishedRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'content/published',
+  component: lazyRouteComponent(() => import('../routes/manager/published'), 'PublishedContentPage'),
+});
+
+const cadenceRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'cadence',
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { programId?: string | undefined; month?: string | undefined } => {
+    const month = str(search.month);
+    return {
+      programId: str(search.programId),
+      month: month && /^\d{4}-\d{2}$/.test(month) ? month : undefined,
+    };
+  },
+  component: lazyRouteComponent(() => import('../routes/manager/cadence'), 'CadencePage'),
+});
+
 const portalRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/portal',
@@ -274,6 +304,9 @@ const routeTree = rootRoute.addChildren([
     prospectsRoute,
     prospectListRoute,
     outreachRoute,
+    libraryRoute,
+    publishedRoute,
+    cadenceRoute,
   ]),
   portalRoute.addChildren([
     portalSigninRoute,

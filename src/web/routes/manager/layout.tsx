@@ -13,10 +13,12 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconCalendarStats,
   IconChevronDown,
   IconListSearch,
   IconLogout,
   IconMail,
+  IconPhoto,
   IconSend,
   IconTargetArrow,
   IconUserShield,
@@ -131,6 +133,24 @@ function Shell() {
                 label="Outreach"
                 leftSection={<IconSend size={18} />}
                 active={section.startsWith('/outreach')}
+                onClick={close}
+              />
+              <NavLinkLink
+                to="/w/$workspaceId/library"
+                params={{ workspaceId }}
+                search={{}}
+                label="Library"
+                leftSection={<IconPhoto size={18} />}
+                active={section.startsWith('/library') || section.startsWith('/content/published')}
+                onClick={close}
+              />
+              <NavLinkLink
+                to="/w/$workspaceId/cadence"
+                params={{ workspaceId }}
+                search={{}}
+                label="Cadence"
+                leftSection={<IconCalendarStats size={18} />}
+                active={section.startsWith('/cadence')}
                 onClick={close}
               />
               <NavLinkLink
