@@ -190,6 +190,20 @@ describe('the ambassador in the portal', () => {
     expect(state.body.status).toBe('approved');
   });
 
+  it('lists only their own approved and published posts', async () => {
+    const { client: amb } = await signInAmbassador(ctx, brand.people[1]!.email);
+    const mine = await approved(ctx, brand, 1, { caption: 'Mine, waiting for a link' });
+    const theirs = await approved(ctx, brand, 0);
+    const res = await amb.get('/api/v1/portal/publications');
+    expect(res.status).toBe(200);
+    const ids = res.body.items.map((p: { submissionId: string }) => p.submissionId);
+    expect(ids).toContain(mine.submissionId);
+    expect(ids).not.toContain(theirs.submissionId);
+    expect(
+      res.body.items.every((p: { creatorId: string }) => p.creatorId === brand.people[1]!.creatorId),
+    ).toBe(true);
+  });
+
   it('needs a portal session', async () => {
     const { submissionId } = await approved(ctx, brand, 0);
     const res = await brand.client.put(`/api/v1/portal/submissions/${submissionId}/publication`, {

@@ -282,6 +282,12 @@ const portalProfileRoute = createRoute({
   component: lazyRouteComponent(() => import('../routes/portal/profile'), 'PortalProfilePage'),
 });
 
+const portalPostsRoute = createRoute({
+  getParentRoute: () => portalAppRoute,
+  path: 'posts',
+  component: lazyRouteComponent(() => import('../routes/portal/posts'), 'PortalPostsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   signinRoute,
@@ -310,7 +316,7 @@ const routeTree = rootRoute.addChildren([
   ]),
   portalRoute.addChildren([
     portalSigninRoute,
-    portalAppRoute.addChildren([portalHomeRoute, portalProfileRoute]),
+    portalAppRoute.addChildren([portalHomeRoute, portalProfileRoute, portalPostsRoute]),
   ]),
 ]);
 

@@ -35,6 +35,7 @@ import {
 import { addMetricsSnapshot, importMetricsCsv, listMetrics } from './metrics.service';
 import {
   getPublicationOrThrow,
+  listOwnPublications,
   listPublications,
   publishOwnSubmission,
   publishSubmission,
@@ -320,6 +321,22 @@ libraryRoutes.openapi(
 );
 
 const portalSubmissionParams = z.object({ id: z.string() });
+
+libraryRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/portal/publications',
+    tags: ['Ambassador portal'],
+    summary: 'Your approved and published posts',
+    middleware: [ambassadorScope],
+    responses: {
+      200: jsonResponse(z.object({ items: z.array(publicationSchema) }), 'Posts'),
+      ...errorResponses,
+    },
+  }),
+  async (c) =>
+    c.json({ items: await listOwnPublications(c.var.services.database.db, c.var.ambassador) }, 200),
+);
 
 libraryRoutes.openapi(
   createRoute({

@@ -280,3 +280,13 @@ export async function listPublications(
     and(inArray(submission.status, status === 'all' ? ['approved', 'published'] : [status])),
   );
 }
+
+/** The ambassador's own approved and published submissions, newest first. */
+export async function listOwnPublications(db: Db, scope: AmbassadorScope): Promise<Publication[]> {
+  return loadPublications(
+    db,
+    scope.workspaceId,
+    and(eq(submission.creatorId, scope.creatorId), inArray(submission.status, ['approved', 'published'])),
+    100,
+  );
+}

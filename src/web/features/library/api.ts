@@ -152,6 +152,11 @@ export function importMetricsCsv(
   );
 }
 
+export const portalPublicationsQuery = queryOptions({
+  queryKey: ['portal', 'publications'],
+  queryFn: () => api<{ items: Publication[] }>('/portal/publications').then((r) => r.items),
+});
+
 export const portalPublicationQuery = (submissionId: string) =>
   queryOptions({
     queryKey: ['portal', 'publication', submissionId],

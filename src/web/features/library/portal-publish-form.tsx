@@ -37,6 +37,7 @@ export function PortalPublishForm({ submissionId }: { submissionId: string }) {
             await recordOwnPostUrl(submissionId, { postUrl: input.postUrl });
             notifySuccess('Thanks — your post is recorded.');
             await queryClient.invalidateQueries({ queryKey: ['portal', 'publication', submissionId] });
+            await queryClient.invalidateQueries({ queryKey: ['portal', 'publications'] });
           }}
         />
       </Stack>

@@ -13,7 +13,11 @@ export function PortalLayout() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
-  const tab = pathname.startsWith('/portal/profile') ? 'profile' : 'programs';
+  const tab = pathname.startsWith('/portal/profile')
+    ? 'profile'
+    : pathname.startsWith('/portal/posts')
+      ? 'posts'
+      : 'programs';
 
   const leave = async () => {
     await portalSignOut().catch(() => undefined);
@@ -45,11 +49,17 @@ export function PortalLayout() {
           {me.isSuccess ? (
             <Tabs
               value={tab}
-              onChange={(value) => void navigate({ to: value === 'profile' ? '/portal/profile' : '/portal' })}
+              onChange={(value) =>
+                void navigate({
+                  to:
+                    value === 'profile' ? '/portal/profile' : value === 'posts' ? '/portal/posts' : '/portal',
+                })
+              }
               variant="default"
             >
               <Tabs.List>
                 <Tabs.Tab value="programs">My programs</Tabs.Tab>
+                <Tabs.Tab value="posts">My posts</Tabs.Tab>
                 <Tabs.Tab value="profile">Profile</Tabs.Tab>
               </Tabs.List>
             </Tabs>
