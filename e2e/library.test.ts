@@ -143,7 +143,9 @@ describe('publication to library', () => {
 
   it('exports the asset for paid social as a ZIP with its media and manifest', async () => {
     await page.getByRole('checkbox', { name: /Select Jane Doe/ }).check();
-    await expect(page.getByRole('combobox', { name: 'Intended use' }).inputValue()).resolves.toBe('Paid social');
+    await expect(page.getByRole('combobox', { name: 'Intended use' }).inputValue()).resolves.toBe(
+      'Paid social',
+    );
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export zip' }).click(),
