@@ -101,16 +101,14 @@ export function LibraryPage() {
         title="Library"
         description="Every approved and published piece, with who made it, how it performed and where you may reuse it."
         actions={
-          <>
-            <ButtonLink
-              to="/w/$workspaceId/content/published"
-              params={{ workspaceId }}
-              variant="default"
-              leftSection={<IconSend size={16} />}
-            >
-              Published content
-            </ButtonLink>
-          </>
+          <ButtonLink
+            to="/w/$workspaceId/content/published"
+            params={{ workspaceId }}
+            variant="default"
+            leftSection={<IconSend size={16} />}
+          >
+            Published content
+          </ButtonLink>
         }
       />
       {everything.total === 0 ? (
