@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Services } from '../src/server/http/context';
 import { loadEnv } from '../src/server/lib/env';
 import { createServices, type RunningServer, startServer } from '../src/server/main';
 import { openTestDatabase } from '../test/harness';
@@ -28,8 +29,8 @@ function freePort(): Promise<number> {
 export interface E2eEnvironment {
   baseUrl: string;
   browser: Browser;
-  /** The server's services, for journeys that arrange data no page writes yet (orders for leak alerts). */
-  services: ReturnType<typeof createServices>;
+  /** The server's services, for arranging data a journey does not create through the UI. */
+  services: Services;
   close(): Promise<void>;
 }
 

@@ -1,6 +1,7 @@
 // Cross-tenant isolation: every /workspaces/{workspaceId}/… route of the OpenAPI document is tried by a
 // member of another workspace and by an ambassador principal; none may see or touch anything.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertApprovedSubmission } from '../../src/server/db/seed/library-fixture';
 import { addToProgram, createCreator, createProgram, walk } from '../factories';
 import { createTestContext, signUp, TestClient, type TestContext } from '../harness';
 import { latestPortalLink, openPortalLink, signInAmbassador } from '../portal-helpers';
@@ -45,6 +46,23 @@ beforeAll(async () => {
     member: members.body.members[0].id,
   });
   Object.assign(idsB, await seedCodeAndAlert(ctx, wsB, program.id, amb.id));
+  // A published submission and its library asset in B.
+  const approvedB = await insertApprovedSubmission(ctx.services.database.db, ctx.services.storage, {
+    workspaceId: wsB,
+    programId: program.id,
+    ambassadorId: amb.id,
+    creatorId: person.id,
+    platform: 'instagram',
+    format: 'feed',
+    caption: '#ad Bravo',
+  });
+  const publishedB = await bob.put(
+    `/api/v1/workspaces/${wsB}/submissions/${approvedB.submissionId}/publication`,
+    {
+      postUrl: 'https://www.instagram.com/p/bravo/',
+    },
+  );
+  Object.assign(idsB, { submission: approvedB.submissionId, asset: publishedB.body.assetId });
   const doc = await bob.get('/api/v1/openapi.json');
   routes = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
     Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })),
@@ -54,7 +72,9 @@ afterAll(async () => ctx.close());
 
 /** Fills a route template with workspace B's ids, in workspace `ws`. */
 function fill(path: string, ws: string): string {
-  const kind = /\/(programs|creators|ambassadors|invitations|members|stores)\/\{id\}/.exec(path)?.[1];
+  const kind = /\/(programs|creators|ambassadors|invitations|members|stores|submissions|assets)\/\{id\}/.exec(
+    path,
+  )?.[1];
   const id = {
     programs: idsB.program,
     creators: idsB.creator,
@@ -62,6 +82,8 @@ function fill(path: string, ws: string): string {
     invitations: idsB.invitation,
     members: idsB.member,
     stores: idsB.store,
+    submissions: idsB.submission,
+    assets: idsB.asset,
   }[kind as 'programs'];
   return `/api/v1${path
     .replace('{workspaceId}', ws)
@@ -102,6 +124,13 @@ const bodies: Record<string, unknown> = {
     content: { title: 'Sneaky' },
     changeNote: 'Sneaky',
   },
+  '/workspaces/{workspaceId}/submissions/{id}/publication': {
+    postUrl: 'https://www.instagram.com/p/sneaky/',
+  },
+  '/workspaces/{workspaceId}/submissions/{id}/metrics': { likes: 1 },
+  '/workspaces/{workspaceId}/programs/{id}/cadence/reminders': { ambassadorIds: ['x'] },
+  '/workspaces/{workspaceId}/assets/{id}/rights': { rights: [] },
+  '/workspaces/{workspaceId}/assets/export': { assetIds: ['x'], channel: 'paid_social' },
 };
 
 function call(client: TestClient, method: string, template: string, url: string) {
@@ -148,6 +177,10 @@ describe('a member of workspace A', () => {
   });
 
   it('leaves B untouched', async () => {
+    const publication = await bob.get(`/api/v1/workspaces/${wsB}/submissions/${idsB.submission}/publication`);
+    expect(publication.body.postUrl).toBe('https://www.instagram.com/p/bravo/');
+    const asset = await bob.get(`/api/v1/workspaces/${wsB}/assets/${idsB.asset}`);
+    expect(asset.body.rights).toEqual([]);
     const program = await bob.get(`/api/v1/workspaces/${wsB}/programs/${idsB.program}`);
     expect(program.body.name).not.toBe('Sneaky');
     const board = await bob.get(`/api/v1/workspaces/${wsB}/programs/${idsB.program}/ambassadors`);

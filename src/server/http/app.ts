@@ -21,6 +21,7 @@ import { conversionRoutes } from '../modules/conversions/conversions.routes';
 import { pixelRoutes } from '../modules/conversions/pixel';
 import { storeRoutes } from '../modules/conversions/stores.routes';
 import { webhookRoutes } from '../modules/conversions/webhooks.routes';
+import { libraryRoutes } from '../modules/library/library.routes';
 import { listeningRoutes } from '../modules/listening/listening.routes';
 import { outreachRoutes } from '../modules/outreach/outreach.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
@@ -58,6 +59,7 @@ function buildApi(options: AppOptions) {
   api.route('/', complianceRoutes);
   api.route('/', listeningRoutes);
   api.route('/', conversionRoutes);
+  api.route('/', libraryRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -3,6 +3,7 @@
 // server. Sweeps must be idempotent: a restart may run one again at once.
 import type { Services } from '../http/context';
 import { leakScanSweep } from '../modules/codes/codes.jobs';
+import { cadenceReminderSweep } from '../modules/library/library.jobs';
 
 export interface Sweep {
   name: string;
@@ -11,8 +12,7 @@ export interface Sweep {
 }
 
 /** Every sweep the server runs; features add theirs here. */
-export const sweeps: Sweep[] = [];
-sweeps.push(leakScanSweep);
+export const sweeps: Sweep[] = [leakScanSweep, cadenceReminderSweep];
 
 /** Starts every sweep; the returned function stops them and waits for any run in progress. */
 export function startSweeps(services: Services, list: readonly Sweep[] = sweeps): () => Promise<void> {

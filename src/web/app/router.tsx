@@ -278,6 +278,36 @@ const contentSubmissionRoute = createRoute({
   ),
 });
 
+const libraryRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'library',
+  validateSearch: (search: Record<string, unknown>): { asset?: string | undefined } => ({
+    asset: str(search.asset),
+  }),
+  component: lazyRouteComponent(() => import('../routes/manager/library'), 'LibraryPage'),
+});
+
+const publishedRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'content/published',
+  component: lazyRouteComponent(() => import('../routes/manager/published'), 'PublishedContentPage'),
+});
+
+const cadenceRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'cadence',
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { programId?: string | undefined; month?: string | undefined } => {
+    const month = str(search.month);
+    return {
+      programId: str(search.programId),
+      month: month && /^\d{4}-\d{2}$/.test(month) ? month : undefined,
+    };
+  },
+  component: lazyRouteComponent(() => import('../routes/manager/cadence'), 'CadencePage'),
+});
+
 const portalRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/portal',
@@ -333,6 +363,12 @@ const portalContentSubmissionRoute = createRoute({
   component: lazyRouteComponent(() => import('../routes/portal/content-submission'), 'PortalSubmissionPage'),
 });
 
+const portalPostsRoute = createRoute({
+  getParentRoute: () => portalAppRoute,
+  path: 'posts',
+  component: lazyRouteComponent(() => import('../routes/portal/posts'), 'PortalPostsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   signinRoute,
@@ -373,6 +409,13 @@ const routeTree = rootRoute.addChildren([
       portalContentRoute,
       portalContentSubmissionRoute,
     ]),
+    libraryRoute,
+    publishedRoute,
+    cadenceRoute,
+  ]),
+  portalRoute.addChildren([
+    portalSigninRoute,
+    portalAppRoute.addChildren([portalHomeRoute, portalProfileRoute, portalPostsRoute]),
   ]),
 ]);
 

@@ -34,6 +34,7 @@ import {
   demoUser,
   demoWorkspaceName,
 } from './demo-data';
+import { seedDemoLibrary } from './demo-library';
 import { seedDemoOutreach } from './demo-outreach';
 import { seedDemoStores } from './demo-stores';
 import { seedDemoVetting } from './demo-vetting';
@@ -256,6 +257,7 @@ export async function seedDemo(services: Services): Promise<DemoSeedResult> {
     await seedDemoConversions(db, scope, prg.id);
     await seedDemoBriefs(db, scope, prg.id);
     await seedDemoContent(services, scope, prg.id);
+    await seedDemoLibrary(services, scope, prg.id);
     return {
       email: demoUser.email,
       password: demoUser.password,

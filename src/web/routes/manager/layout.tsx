@@ -14,12 +14,14 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuildingStore,
+  IconCalendarStats,
   IconChecklist,
   IconChevronDown,
   IconEar,
   IconListSearch,
   IconLogout,
   IconMail,
+  IconPhoto,
   IconSend,
   IconTargetArrow,
   IconUserShield,
@@ -158,6 +160,24 @@ function Shell() {
                 label="Listening"
                 leftSection={<IconEar size={18} />}
                 active={section.startsWith('/listening')}
+                onClick={close}
+              />
+              <NavLinkLink
+                to="/w/$workspaceId/library"
+                params={{ workspaceId }}
+                search={{}}
+                label="Library"
+                leftSection={<IconPhoto size={18} />}
+                active={section.startsWith('/library') || section.startsWith('/content/published')}
+                onClick={close}
+              />
+              <NavLinkLink
+                to="/w/$workspaceId/cadence"
+                params={{ workspaceId }}
+                search={{}}
+                label="Cadence"
+                leftSection={<IconCalendarStats size={18} />}
+                active={section.startsWith('/cadence')}
                 onClick={close}
               />
               <NavLinkLink

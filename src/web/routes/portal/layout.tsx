@@ -17,7 +17,9 @@ export function PortalLayout() {
     ? 'profile'
     : pathname.startsWith('/portal/content')
       ? 'content'
-      : 'programs';
+      : pathname.startsWith('/portal/posts')
+        ? 'posts'
+        : 'programs';
 
   const leave = async () => {
     await portalSignOut().catch(() => undefined);
@@ -56,7 +58,9 @@ export function PortalLayout() {
                       ? '/portal/profile'
                       : value === 'content'
                         ? '/portal/content'
-                        : '/portal',
+                        : value === 'posts'
+                          ? '/portal/posts'
+                          : '/portal',
                 })
               }
               variant="default"
@@ -64,6 +68,7 @@ export function PortalLayout() {
               <Tabs.List>
                 <Tabs.Tab value="programs">My programs</Tabs.Tab>
                 <Tabs.Tab value="content">Content</Tabs.Tab>
+                <Tabs.Tab value="posts">My posts</Tabs.Tab>
                 <Tabs.Tab value="profile">Profile</Tabs.Tab>
               </Tabs.List>
             </Tabs>
