@@ -155,6 +155,9 @@ describe('a listening import', () => {
       .where(eq(submission.id, approvedId));
     expect(row).toMatchObject({ status: 'published', postUrl: 'https://instagram.com/p/CxNew2' });
     expect(row!.publishedAt?.toISOString()).toBe('2026-03-05T10:00:00.000Z');
+    // Published through listening, it joins the library like any other published piece.
+    const assets = await owner.get(`/api/v1/workspaces/${ws}/assets`);
+    expect(assets.body.items.map((a: { submissionId: string }) => a.submissionId)).toContain(approvedId);
     const again = await owner.post(`/api/v1/workspaces/${ws}/listening/${proposal.id}/use-as-post-url`);
     expect(again.status).toBe(409);
     const timeline = await owner.get(`/api/v1/workspaces/${ws}/creators/${jane.creatorId}/timeline`);

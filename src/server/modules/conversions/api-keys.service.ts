@@ -1,6 +1,6 @@
 // API keys for the generic conversions API (T3, I2): each belongs to a connection of kind `api`, is shown
 // once, and is stored only as its SHA-256 hash with a short prefix to recognise it.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { AppError, notFound } from '../../lib/app-error';
@@ -8,6 +8,7 @@ import { newId } from '../../lib/ids';
 import type { WorkspaceScope } from '../../lib/scope';
 import { recordAudit } from '../audit/audit.service';
 import { user } from '../auth/auth.schema';
+import { hashApiKey } from './api-key-hash';
 import { apiKey } from './conversions.schema';
 import type { ApiKey, CreatedApiKey } from './stores.contract';
 import { getConnectionRowOrThrow } from './stores.service';
@@ -26,11 +27,6 @@ function newApiKeyToken(): string {
     }
   }
   return `${keyPrefix}${out}`;
-}
-
-/** The SHA-256 hex digest stored in place of a key (the conversions API looks keys up by it). */
-function hashApiKey(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }
 
 type ApiKeyRow = typeof apiKey.$inferSelect;

@@ -11,6 +11,7 @@ import type { WorkspaceScope } from '../../lib/scope';
 import { recordAudit } from '../audit/audit.service';
 import { submission, submissionRound } from '../content/content.schema';
 import { listenedPost } from '../library/library.schema';
+import { createAssetForSubmission } from '../library/publication.service';
 import { formulaStart, parseCsv } from '../people/creator-csv.service';
 import type { ImportRowError } from '../people/people.contract';
 import { ambassador, creator, socialAccount } from '../people/people.schema';
@@ -467,7 +468,7 @@ export async function useAsPostUrl(
       .update(submission)
       .set({ postUrl: post.url, publishedAt, status: 'published', updatedAt: now })
       .where(eq(submission.id, sub.id));
-    // merge: create asset
+    await createAssetForSubmission(tx, scope.workspaceId, sub.id);
     await tx.update(listenedPost).set({ matchedBy: 'url' }).where(eq(listenedPost.id, post.id));
     await recordAudit(tx, scope, {
       action: 'submission.published',
