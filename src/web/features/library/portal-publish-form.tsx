@@ -7,7 +7,14 @@ import { messageOf } from '../../lib/problems';
 import { portalPublicationQuery, recordOwnPostUrl } from './api';
 import { PostUrlForm } from './publish-panel';
 
-export function PortalPublishForm({ submissionId }: { submissionId: string }) {
+/** `onPublished` runs after the post URL is saved, for a page that shows the submission's status. */
+export function PortalPublishForm({
+  submissionId,
+  onPublished,
+}: {
+  submissionId: string;
+  onPublished?: (() => Promise<unknown>) | undefined;
+}) {
   const queryClient = useQueryClient();
   const { data: publication, error, isPending } = useQuery(portalPublicationQuery(submissionId));
   if (isPending) return null;
@@ -38,6 +45,7 @@ export function PortalPublishForm({ submissionId }: { submissionId: string }) {
             notifySuccess('Thanks — your post is recorded.');
             await queryClient.invalidateQueries({ queryKey: ['portal', 'publication', submissionId] });
             await queryClient.invalidateQueries({ queryKey: ['portal', 'publications'] });
+            await onPublished?.();
           }}
         />
       </Stack>

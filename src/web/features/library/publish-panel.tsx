@@ -86,8 +86,17 @@ export function PostUrlForm(props: {
   );
 }
 
-/** Publication state, post URL form and metrics of one submission (manager view). */
-export function PublishPanel({ submissionId }: { submissionId: string }) {
+/**
+ * Publication state, post URL form and metrics of one submission (manager view). `onPublished` runs after
+ * a post URL is saved, for a page that shows the submission's status elsewhere.
+ */
+export function PublishPanel({
+  submissionId,
+  onPublished,
+}: {
+  submissionId: string;
+  onPublished?: (() => Promise<unknown>) | undefined;
+}) {
   const { workspaceId, can } = useWorkspace();
   const queryClient = useQueryClient();
   const { data: publication, error, isPending } = useQuery(publicationQuery(workspaceId, submissionId));
@@ -158,6 +167,7 @@ export function PublishPanel({ submissionId }: { submissionId: string }) {
                 isPublished ? 'Post URL updated.' : 'Published: the piece is now in the library.',
               );
               await refresh();
+              await onPublished?.();
             }}
           />
         ) : null}

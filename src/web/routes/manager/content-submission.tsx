@@ -1,6 +1,6 @@
 // The review page (B4): the draft's caption — select words to comment on them — its compliance result and
 // media, the decision (approve, or request changes; a manager may override a failing must rule with a
-// reason), and the earlier rounds.
+// reason), the earlier rounds, and — once approved — the publication panel (post URL, then metrics).
 import {
   Accordion,
   Alert,
@@ -39,6 +39,7 @@ import {
   statusLabels,
 } from '../../features/content/labels';
 import { RoundView } from '../../features/content/round-view';
+import { PublishPanel } from '../../features/library/publish-panel';
 import { useWorkspace } from '../../features/workspaces/workspace-context';
 import { formatDate } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
@@ -232,6 +233,8 @@ export function ContentSubmissionPage() {
   const rounds = [...s.rounds].reverse();
   const [latest, ...earlier] = rounds;
   const isOpen = s.status === 'in_review' && can('content.review');
+  const isPublishable = s.status === 'approved' || s.status === 'published';
+  const queryClient = useQueryClient();
   const sla = s.sla ? slaText(s.sla) : null;
   return (
     <>
@@ -301,15 +304,26 @@ export function ContentSubmissionPage() {
               <DecisionPanel submission={s} />
             </Stack>
           ) : (
-            <Card withBorder radius="lg" p="lg">
-              <Text size="sm" c="dimmed">
-                {s.status === 'in_review'
-                  ? 'Your role can read drafts; reviewers and managers decide.'
-                  : s.status === 'changes_requested'
-                    ? 'Waiting for the ambassador to resubmit.'
-                    : 'This draft is approved.'}
-              </Text>
-            </Card>
+            <Stack gap="lg">
+              <Card withBorder radius="lg" p="lg">
+                <Text size="sm" c="dimmed">
+                  {s.status === 'in_review'
+                    ? 'Your role can read drafts; reviewers and managers decide.'
+                    : s.status === 'changes_requested'
+                      ? 'Waiting for the ambassador to resubmit.'
+                      : s.status === 'published'
+                        ? 'This draft was approved and is published.'
+                        : 'This draft is approved.'}
+                </Text>
+              </Card>
+              {isPublishable ? (
+                <PublishPanel
+                  submissionId={s.id}
+                  // Recording the post URL turns the submission into "published": refresh its badge too.
+                  onPublished={() => queryClient.invalidateQueries({ queryKey: submissionsKey(workspaceId) })}
+                />
+              ) : null}
+            </Stack>
           )}
         </Grid.Col>
       </Grid>

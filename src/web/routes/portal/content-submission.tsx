@@ -1,5 +1,5 @@
 // One of the ambassador's submissions: every round with the reviewer's comments anchored on the caption,
-// and the resubmit form when changes were requested.
+// the resubmit form when changes were requested, and the post URL form once it is approved.
 import { Accordion, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
@@ -18,6 +18,7 @@ import { formatLabels, platformLabels, statusColors, statusLabels } from '../../
 import { LiveCheck } from '../../features/content/live-check';
 import { MediaPicker, mediaHints } from '../../features/content/media-picker';
 import { RoundView } from '../../features/content/round-view';
+import { PortalPublishForm } from '../../features/library/portal-publish-form';
 import { formatDate } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
 import { fieldErrorsOf, messageOf } from '../../lib/problems';
@@ -87,6 +88,7 @@ function ResubmitForm({ submission }: { submission: SubmissionDetail }) {
 export function PortalSubmissionPage() {
   const { submissionId } = route.useParams();
   const { data: s } = useSuspenseQuery(portalSubmissionQuery(submissionId));
+  const queryClient = useQueryClient();
   const rounds = [...s.rounds].reverse();
   const [latest, ...earlier] = rounds;
   return (
@@ -119,6 +121,13 @@ export function PortalSubmissionPage() {
         </Card>
       ) : null}
       {s.status === 'changes_requested' ? <ResubmitForm submission={s} /> : null}
+      {s.status === 'approved' || s.status === 'published' ? (
+        <PortalPublishForm
+          submissionId={s.id}
+          // Recording the post URL makes the submission "published": refresh the badge above too.
+          onPublished={() => queryClient.invalidateQueries({ queryKey: portalSubmissionsKey })}
+        />
+      ) : null}
       {earlier.length > 0 ? (
         <Stack gap="xs">
           <Title order={3} fz="h5">
