@@ -12,11 +12,13 @@ import { AppError } from '../lib/app-error';
 import { version } from '../lib/version';
 import { applicationRoutes } from '../modules/applications/applications.routes';
 import { committeeRoutes } from '../modules/committee/committee.routes';
+import { linkRoutes } from '../modules/links/links.routes';
 import { outreachRoutes } from '../modules/outreach/outreach.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
 import { portalRoutes } from '../modules/portal/portal.routes';
 import { programRoutes } from '../modules/programs/programs.routes';
 import { prospectRoutes } from '../modules/prospects/prospects.routes';
+import { trackingRoutes } from '../modules/tracking/tracking.routes';
 import { vettingRoutes } from '../modules/vetting/vetting.routes';
 import { workspaceRoutes } from '../modules/workspaces/workspaces.routes';
 import type { AppEnv, Services } from './context';
@@ -41,6 +43,8 @@ function buildApi() {
   api.route('/', applicationRoutes);
   api.route('/', prospectRoutes);
   api.route('/', outreachRoutes);
+  api.route('/', trackingRoutes);
+  api.route('/', linkRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
