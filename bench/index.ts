@@ -29,6 +29,27 @@ const vetting = JSON.parse(vetRun.stdout) as {
   comments: number;
 };
 
+// Redirects are measured against real server processes with a load generator of its own (bench/redirect.ts).
+const redirectRun = spawnSync(
+  process.execPath,
+  [
+    fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url)),
+    fileURLToPath(new URL('./redirect.ts', import.meta.url)),
+  ],
+  { encoding: 'utf8' },
+);
+if (redirectRun.status !== 0) throw new Error(`bench/redirect.ts failed:\n${redirectRun.stderr}`);
+const redirect = JSON.parse(redirectRun.stdout) as {
+  connections: number;
+  seconds: number;
+  bare: { rps: number; p50: number; p99: number };
+  troupe: { rps: number; p50: number; p99: number; errors: number };
+  ratio: number;
+  served: number;
+  recorded: number;
+  rssMb: number;
+};
+
 const dir = mkdtempSync(join(tmpdir(), 'troupe-bench-'));
 const env = loadEnv({
   TROUPE_DATA_DIR: dir,
@@ -137,6 +158,15 @@ console.log(
   `vetting:           ${vetting.reportsPerSecond.toFixed(0)} reports/s, ${vetting.cpuMsPerReport.toFixed(2)} ms CPU per report (median of ${vetting.batches} batches; ${vetting.posts} posts over 90 days, ${vetting.comments} comments; bar < 5 ms: ${vetting.cpuMsPerReport < 5 ? 'met' : 'not met'})`,
 );
 console.log(`memory:            ${rss.toFixed(0)} MB RSS (embedded database in-process)`);
+console.log(
+  `redirect (bare):   ${redirect.bare.rps.toFixed(0)} req/s, p50 ${redirect.bare.p50.toFixed(2)} ms, p99 ${redirect.bare.p99.toFixed(2)} ms (node:http answering the same 302; ${redirect.connections} keep-alive connections, ${redirect.seconds} s)`,
+);
+console.log(
+  `redirect (troupe): ${redirect.troupe.rps.toFixed(0)} req/s, p50 ${redirect.troupe.p50.toFixed(2)} ms, p99 ${redirect.troupe.p99.toFixed(2)} ms with click recording → ratio ${redirect.ratio.toFixed(2)} (bar ≥ 0.8: ${redirect.ratio >= 0.8 ? 'met' : 'not met'}; p99 bar ≤ 5 ms: ${redirect.troupe.p99 <= 5 ? 'met' : 'not met'})`,
+);
+console.log(
+  `redirect clicks:   ${redirect.recorded} recorded of ${redirect.served} redirects served (after the final flush on SIGTERM); server ${redirect.rssMb.toFixed(0)} MB RSS under load (embedded PGlite)`,
+);
 
 services.mailer.close();
 await services.database.close();

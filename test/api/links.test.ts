@@ -231,7 +231,7 @@ describe('the redirect', () => {
     const { db } = ctx.services.database;
     await redirector.buffer.flush();
     await db.delete(click).where(eq(click.linkId, created.id));
-    const visits = [
+    const visits: Array<{ method?: string; headers: Record<string, string> }> = [
       {
         headers: {
           'x-forwarded-for': '203.0.113.7',

@@ -26,7 +26,13 @@ beforeAll(async () => {
     role: 'viewer',
   });
   const members = await bob.get(`/api/v1/workspaces/${wsB}/members`);
+  await bob.put(`/api/v1/workspaces/${wsB}/programs/${program.id}/tracking`, trackingBody);
+  const link = await bob.post(`/api/v1/workspaces/${wsB}/programs/${program.id}/links`, {
+    ambassadorId: amb.id,
+    destination: 'https://shop.example.com/',
+  });
   Object.assign(idsB, {
+    link: link.body.id,
     program: program.id,
     creator: person.id,
     ambassador: amb.id,
@@ -42,19 +48,29 @@ afterAll(async () => ctx.close());
 
 /** Fills a route template with workspace B's ids, in workspace `ws`. */
 function fill(path: string, ws: string): string {
-  const kind = /\/(programs|creators|ambassadors|invitations|members)\/\{id\}/.exec(path)?.[1];
+  const kind = /\/(programs|creators|ambassadors|invitations|members|links)\/\{id\}/.exec(path)?.[1];
   const id = {
     programs: idsB.program,
     creators: idsB.creator,
     ambassadors: idsB.ambassador,
     invitations: idsB.invitation,
     members: idsB.member,
+    links: idsB.link,
   }[kind as 'programs'];
   return `/api/v1${path
     .replace('{workspaceId}', ws)
     .replace('{id}', id ?? 'none')
     .replace('{creatorId}', idsB.creator!)}`;
 }
+
+const trackingBody = {
+  allowedDomains: ['shop.example.com'],
+  utmTemplate: { source: 'troupe', medium: 'ambassador', campaign: '{program}', content: '' },
+  attributionRules: { windowDays: 30, precedence: 'code', blockSelfReferral: true },
+  codePattern: '{HANDLE}{PERCENT}',
+  codePercent: '15',
+  codeDescription: '',
+};
 
 const bodies: Record<string, unknown> = {
   '/workspaces/{workspaceId}/programs': { name: 'Sneaky', objective: 'sales' },
@@ -73,6 +89,11 @@ const bodies: Record<string, unknown> = {
   },
   '/workspaces/{workspaceId}/outreach/templates/{id}': { name: 'Sneaky', subject: 'x', body: 'x' },
   '/workspaces/{workspaceId}/outreach/messages/{id}/reply': { repliedAt: '2030-01-01' },
+  '/workspaces/{workspaceId}/programs/{id}/tracking': trackingBody,
+  '/workspaces/{workspaceId}/programs/{id}/links': {
+    ambassadorId: 'x',
+    destination: 'https://shop.example.com/',
+  },
 };
 
 function call(client: TestClient, method: string, template: string, url: string) {
@@ -119,6 +140,8 @@ describe('a member of workspace A', () => {
   });
 
   it('leaves B untouched', async () => {
+    const link = await bob.get(`/api/v1/workspaces/${wsB}/links/${idsB.link}`);
+    expect(link.body.status).toBe('active');
     const program = await bob.get(`/api/v1/workspaces/${wsB}/programs/${idsB.program}`);
     expect(program.body.name).not.toBe('Sneaky');
     const board = await bob.get(`/api/v1/workspaces/${wsB}/programs/${idsB.program}/ambassadors`);
