@@ -30,6 +30,7 @@ import {
   demoUser,
   demoWorkspaceName,
 } from './demo-data';
+import { seedDemoLinks } from './demo-links';
 import { seedDemoOutreach } from './demo-outreach';
 import { seedDemoVetting } from './demo-vetting';
 
@@ -246,6 +247,7 @@ export async function seedDemo(services: Services): Promise<DemoSeedResult> {
     await seedDemoApplications(db, scope, prg.id, demoPeople);
     await seedDemoVetting(db, scope, prg.id, items);
     await seedDemoOutreach(db, scope, services.mailer, prg.id);
+    await seedDemoLinks(db, scope, prg.id, baseUrlOf(services.env));
     return {
       email: demoUser.email,
       password: demoUser.password,

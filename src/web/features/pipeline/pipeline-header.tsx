@@ -1,7 +1,7 @@
 // The pipeline page's header: the program's name, objective and status, and what the user may do with it
 // (add or import people, export them, edit the program).
 import { Badge, Button, Group } from '@mantine/core';
-import { IconDownload, IconGavel, IconPencil } from '@tabler/icons-react';
+import { IconDownload, IconGavel, IconLink, IconPencil } from '@tabler/icons-react';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageHeader } from '../../components/page';
 import { objectiveLabels, statusColors, statusLabels } from '../../lib/labels';
@@ -55,6 +55,14 @@ export function PipelineHeader(props: { program: Program; onAdd: () => void; onI
             leftSection={<IconGavel size={16} />}
           >
             Committee
+          </ButtonLink>
+          <ButtonLink
+            to="/w/$workspaceId/programs/$programId/links"
+            params={{ workspaceId, programId }}
+            variant="default"
+            leftSection={<IconLink size={16} />}
+          >
+            Links
           </ButtonLink>
           {can('programs.write') ? (
             <ButtonLink
