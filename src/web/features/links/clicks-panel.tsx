@@ -42,7 +42,7 @@ export function ClicksPanel(props: {
         {series.data ? (
           <Group gap="xl">
             <Figure label="Clicks (30 days)" value={series.data.totals.clicks} />
-            <Figure label="Unique" value={series.data.totals.unique} hint="first click per visitor per day" />
+            <Figure label="Unique" value={series.data.totals.unique} hint="first click per visitor in 24 h" />
             <Figure label="Bots & previews" value={series.data.totals.bot} hint="not counted for credit" />
           </Group>
         ) : (

@@ -41,7 +41,7 @@ function exampleUrl(values: TrackingSettingsInput, programSlug: string): string 
   const domain = values.allowedDomains[0] ?? 'shop.example.com';
   try {
     const utm = renderUtm(values.utmTemplate, { program: programSlug, handle: 'jane.doe', campaign: '' });
-    return redirectLocation(redirectTarget(`https://${domain}/products/serum`, utm), 'clk_…');
+    return redirectLocation(redirectTarget(`https://${domain}/products/serum`, utm), 'clk_example');
   } catch {
     return '';
   }
