@@ -3,6 +3,10 @@
 // 50 keep-alive connections; then the clicks recorded (after the server's final flush on SIGTERM) vs the
 // redirects served, and the Troupe server's RSS. Prints one JSON object (bench/index.ts prints the lines).
 //
+// With BENCH_DATABASE_URL (or TEST_DATABASE_URL) set, Troupe is also measured on PostgreSQL, in a fresh
+// database there. Embedded PGlite writes in the server's own thread (~50–60 µs of CPU per click here),
+// which caps its throughput; on PostgreSQL the writes happen in the database's processes.
+//
 // Roles (argv): no argument = orchestrate; `bare` = the bare server; `load <url> <seconds> <connections>`.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -13,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 
 const runTs = fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url));
 const troupeBin = fileURLToPath(new URL('../bin/troupe.mjs', import.meta.url));
@@ -198,15 +203,53 @@ async function orchestrate() {
   const bareResult = await spawnLoad(bareUrl, seconds, connections);
   bareServer.kill('SIGTERM');
 
+  const bareRps = bareResult.ok / bareResult.seconds;
+  const embedded = await measureTroupe(undefined, seconds, connections, bareRps);
+  const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const postgres = postgresUrl ? await measureTroupe(postgresUrl, seconds, connections, bareRps) : null;
+  process.stdout.write(
+    `${JSON.stringify({
+      connections,
+      seconds,
+      bare: { rps: bareRps, p50: bareResult.p50, p99: bareResult.p99, errors: bareResult.errors },
+      troupe: embedded,
+      troupePostgres: postgres,
+    })}\n`,
+  );
+}
+
+/** Loads Troupe's redirector (embedded PGlite, or PostgreSQL in a fresh database at `postgresUrl`). */
+async function measureTroupe(
+  postgresUrl: string | undefined,
+  seconds: number,
+  connections: number,
+  bareRps: number,
+) {
   const dataDir = mkdtempSync(join(tmpdir(), 'troupe-bench-redirect-'));
+  let databaseUrl: string | undefined;
+  const admin = postgresUrl ? new pg.Client({ connectionString: postgresUrl }) : null;
+  const dbName = `troupe_bench_${randomBytes(4).toString('hex')}`;
+  if (admin && postgresUrl) {
+    await admin.connect();
+    await admin.query(`create database ${dbName}`);
+    const url = new URL(postgresUrl);
+    url.pathname = `/${dbName}`;
+    databaseUrl = url.toString();
+  }
   const env: Record<string, string | undefined> = {
     ...process.env,
     TROUPE_DATA_DIR: dataDir,
     PORT: '0',
     LOG_LEVEL: 'warn',
+    AUTH_SECRET: 'bench-secret-bench-secret-bench-secret',
+    DATABASE_URL: databaseUrl,
   };
-  delete env.DATABASE_URL;
-  const troupe = spawn(process.execPath, [troupeBin, 'serve'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  if (!databaseUrl) delete env.DATABASE_URL;
+  const profile = process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
+  const troupe = spawn(process.execPath, [...profile, troupeBin, 'serve'], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const base = (
       await waitForLine(troupe, /Troupe is running at (http:\/\/\S+)[\s\S]*Press Ctrl-C/, 300_000)
@@ -214,39 +257,41 @@ async function orchestrate() {
     const link = await createBenchLink(base);
     const url = `${base}/l/${link.slug}`;
     const warm = await spawnLoad(url, 1, connections);
-    const troupeResult = await spawnLoad(url, seconds, connections);
+    const result = await spawnLoad(url, seconds, connections);
     const rss = rssMb(troupe.pid!);
     const exited = new Promise<number | null>((r) => troupe.on('exit', (code) => r(code)));
     troupe.kill('SIGTERM');
     await exited;
-    const db = await PGlite.create({ dataDir });
-    const { rows } = await db.query<{ n: number }>(
-      'select count(*)::int as n from click where link_id = $1',
-      [link.id],
-    );
-    await db.close();
-    const bareRps = bareResult.ok / bareResult.seconds;
-    const troupeRps = troupeResult.ok / troupeResult.seconds;
-    process.stdout.write(
-      `${JSON.stringify({
-        connections,
-        seconds,
-        bare: { rps: bareRps, p50: bareResult.p50, p99: bareResult.p99, errors: bareResult.errors },
-        troupe: {
-          rps: troupeRps,
-          p50: troupeResult.p50,
-          p99: troupeResult.p99,
-          errors: troupeResult.errors + troupeResult.other,
-        },
-        ratio: troupeRps / bareRps,
-        served: warm.ok + troupeResult.ok,
-        recorded: rows[0]?.n ?? 0,
-        rssMb: rss,
-      })}\n`,
-    );
+    let recorded = 0;
+    const countSql = 'select count(*)::int as n from click where link_id = $1';
+    if (databaseUrl) {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      recorded = (await client.query<{ n: number }>(countSql, [link.id])).rows[0]?.n ?? 0;
+      await client.end();
+    } else {
+      const db = await PGlite.create({ dataDir });
+      recorded = (await db.query<{ n: number }>(countSql, [link.id])).rows[0]?.n ?? 0;
+      await db.close();
+    }
+    const rps = result.ok / result.seconds;
+    return {
+      rps,
+      p50: result.p50,
+      p99: result.p99,
+      errors: result.errors + result.other,
+      ratio: rps / bareRps,
+      served: warm.ok + result.ok,
+      recorded,
+      rssMb: rss,
+    };
   } finally {
     if (troupe.exitCode === null) troupe.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
+    if (admin) {
+      await admin.query(`drop database if exists ${dbName} with (force)`).catch(() => undefined);
+      await admin.end();
+    }
   }
 }
 
