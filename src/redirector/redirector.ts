@@ -3,6 +3,7 @@
 // response into a buffer that is written in batches (see click-buffer.ts).
 import { randomFillSync } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Gauge, type Registry } from 'prom-client';
 import { redirectLocation } from '../core/links/redirect-target';
 import type { Database } from '../server/db/client';
 import type { Logger } from '../server/lib/logger';
@@ -23,6 +24,8 @@ export interface RedirectorOptions {
   trustProxy: boolean;
   buffer?: Partial<Omit<ClickBufferOptions, 'write'>>;
   cacheTtlMs?: number;
+  /** Where to expose the click buffer and link cache figures (Prometheus). */
+  registry?: Registry;
 }
 
 export interface Redirector {
@@ -79,6 +82,7 @@ export function createRedirector(options: RedirectorOptions): Redirector {
   });
   const uniques = new UniqueVisitors();
   let isDraining = false;
+  if (options.registry) registerMetrics(options.registry, buffer, cache);
 
   function record(req: IncomingMessage, found: CachedLink, clickId: string, now: number) {
     const ua = req.headers['user-agent'] ?? '';
@@ -175,4 +179,40 @@ export function createRedirector(options: RedirectorOptions): Redirector {
       else logger.info({ written: buffer.stats.written }, 'clicks flushed');
     },
   };
+}
+
+/** Click and cache figures at /metrics, read when scraped (nothing is counted twice on the hot path). */
+function registerMetrics(registry: Registry, buffer: ClickBuffer, cache: LinkCache) {
+  const gauges: Array<[string, string, string[], (g: Gauge) => void]> = [
+    [
+      'troupe_redirect_clicks',
+      'Clicks since start: recorded (answered), written to the database, dropped (buffer full)',
+      ['state'],
+      (g) => {
+        g.set({ state: 'recorded' }, buffer.stats.recorded);
+        g.set({ state: 'written' }, buffer.stats.written);
+        g.set({ state: 'dropped' }, buffer.stats.dropped);
+      },
+    ],
+    ['troupe_redirect_click_buffer', 'Clicks waiting to be written', [], (g) => g.set(buffer.size)],
+    [
+      'troupe_redirect_failed_writes',
+      'Failed click writes since start (kept for retry)',
+      [],
+      (g) => g.set(buffer.stats.failedWrites),
+    ],
+    ['troupe_redirect_link_cache_entries', 'Slugs in the link cache', [], (g) => g.set(cache.size)],
+  ];
+  for (const [name, help, labelNames, read] of gauges) {
+    registry.removeSingleMetric(name);
+    new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [registry],
+      collect() {
+        read(this as unknown as Gauge);
+      },
+    });
+  }
 }

@@ -91,6 +91,7 @@ export function startServer(
       .update(`troupe click salt\0${authSecret(env, logger)}`)
       .digest('hex'),
     trustProxy: env.TRUST_PROXY,
+    registry: services.metrics.registry,
   });
   const honoListener = getRequestListener(app.fetch, { hostname: env.HOST });
   return new Promise((resolve, reject) => {

@@ -67,6 +67,7 @@ beforeAll(async () => {
     logger: ctx.services.logger,
     salt: 'test-salt',
     trustProxy: true,
+    registry: ctx.services.metrics.registry,
   });
   server = createServer((req, res) => {
     if (!redirector.handle(req, res)) {
@@ -415,6 +416,18 @@ describe('writing clicks', () => {
     expect(await insertClicks(db, [base])).toBe(0);
     const one = await owner.get(`/api/v1/workspaces/${ws}/links/${created.body.id}`);
     expect(one.body.totals).toEqual({ clicks: 1, unique: 1, bot: 0 });
+  });
+});
+
+describe('metrics', () => {
+  it('expose clicks recorded, written and dropped, and the buffer', async () => {
+    await redirector.buffer.flush();
+    const text = await (await ctx.app.request('/metrics')).text();
+    const written = Number(/troupe_redirect_clicks\{state="written"\} (\d+)/.exec(text)?.[1]);
+    expect(written).toBe(redirector.buffer.stats.recorded);
+    expect(written).toBeGreaterThan(0);
+    expect(text).toContain('troupe_redirect_clicks{state="dropped"} 0');
+    expect(text).toContain('troupe_redirect_click_buffer 0');
   });
 });
 
