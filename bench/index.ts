@@ -47,6 +47,33 @@ const ingest = JSON.parse(ingestRun.stdout.trim().split('\n').at(-1) ?? '{}') as
   postgresNote: string | null;
 };
 
+// Redirects are measured against real server processes with a load generator of its own (bench/redirect.ts).
+const redirectRun = spawnSync(
+  process.execPath,
+  [
+    fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url)),
+    fileURLToPath(new URL('./redirect.ts', import.meta.url)),
+  ],
+  { encoding: 'utf8' },
+);
+if (redirectRun.status !== 0) throw new Error(`bench/redirect.ts failed:\n${redirectRun.stderr}`);
+interface RedirectFigures {
+  rps: number;
+  p50: number;
+  p99: number;
+  ratio: number;
+  served: number;
+  recorded: number;
+  rssMb: number;
+}
+const redirect = JSON.parse(redirectRun.stdout) as {
+  connections: number;
+  seconds: number;
+  bare: { rps: number; p50: number; p99: number };
+  troupe: RedirectFigures;
+  troupePostgres: RedirectFigures | null;
+};
+
 const dir = mkdtempSync(join(tmpdir(), 'troupe-bench-'));
 const env = loadEnv({
   TROUPE_DATA_DIR: dir,
@@ -162,6 +189,21 @@ for (const r of ingest.results) {
 }
 if (ingest.postgresNote) console.log(`ingest (postgres): skipped, ${ingest.postgresNote}`);
 console.log(`memory:            ${rss.toFixed(0)} MB RSS (embedded database in-process)`);
+console.log(
+  `redirect (bare):   ${redirect.bare.rps.toFixed(0)} req/s, p50 ${redirect.bare.p50.toFixed(2)} ms, p99 ${redirect.bare.p99.toFixed(2)} ms (node:http answering the same 302; ${redirect.connections} keep-alive connections, ${redirect.seconds} s)`,
+);
+for (const [label, r] of [
+  ['PGlite', redirect.troupe],
+  ['PostgreSQL', redirect.troupePostgres],
+] as const) {
+  if (!r) continue;
+  console.log(
+    `redirect (troupe): ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms with click recording on ${label} → ratio ${r.ratio.toFixed(2)} (bar ≥ 0.8: ${r.ratio >= 0.8 ? 'met' : 'not met'}; p99 ≤ 5 ms: ${r.p99 <= 5 ? 'met' : 'not met'})`,
+  );
+  console.log(
+    `redirect clicks:   ${r.recorded} recorded of ${r.served} redirects served on ${label} (after the final flush on SIGTERM); server ${r.rssMb.toFixed(0)} MB RSS under load`,
+  );
+}
 
 services.mailer.close();
 await services.database.close();

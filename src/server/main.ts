@@ -1,8 +1,10 @@
 // Composition root: env → database (+ migrations) → mail, auth, metrics → HTTP server; graceful shutdown.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
+import { createRedirector } from '../redirector/redirector';
 import { type Database, openDatabase } from './db/client';
 import { type AppOptions, createApp } from './http/app';
 import type { Services } from './http/context';
@@ -86,23 +88,44 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the HTTP server; SIGTERM/SIGINT close it, then the database, then exit. */
+/**
+ * Starts the HTTP server: the redirector answers `/l/<slug>` itself, everything else goes to the Hono app.
+ * SIGTERM/SIGINT close HTTP, write the buffered clicks, then close the database and exit.
+ */
 export function startServer(
   services: Services,
   options: AppOptions & { handleSignals?: boolean; sweeps?: boolean } = {},
 ): Promise<RunningServer> {
   const app = createApp(services, options);
   const { env, logger } = services;
+  const redirector = createRedirector({
+    database: services.database,
+    logger: logger.child({ component: 'redirector' }),
+    salt: createHash('sha256')
+      .update(`troupe click salt\0${authSecret(env, logger)}`)
+      .digest('hex'),
+    trustProxy: env.TRUST_PROXY,
+    registry: services.metrics.registry,
+  });
+  const honoListener = getRequestListener(app.fetch, { hostname: env.HOST });
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    const server = createServer((req, res) => {
+      if (!redirector.handle(req, res)) void honoListener(req, res);
+    });
+    server.listen(env.PORT, env.HOST, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : env.PORT;
       const stopSweeps = options.sweeps === false ? async () => {} : startSweeps(services);
       let stopping: Promise<void> | null = null;
       const stop = () => {
         stopping ??= new Promise<void>((done) => {
+          redirector.draining();
           server.close(() => done());
           // Idle keep-alive sockets would hold close() open; end them.
-          (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+          server.closeIdleConnections();
         }).then(async () => {
+          // Every redirect answered has its click in the buffer by now; write them before the database closes.
+          await redirector.stop();
           await stopSweeps();
           services.mailer.close();
           await services.database.close();
@@ -124,8 +147,8 @@ export function startServer(
           });
         }
       }
-      const url = `http://localhost:${info.port}`;
-      resolve({ url, port: info.port, stop });
+      const url = `http://localhost:${port}`;
+      resolve({ url, port, stop });
     });
     // A port in use (EADDRINUSE) rejects instead of crashing the process.
     server.once('error', reject);

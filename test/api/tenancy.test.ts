@@ -36,9 +36,15 @@ beforeAll(async () => {
   const key = await bob.post(`/api/v1/workspaces/${wsB}/stores/${store.body.connection.id}/api-keys`, {
     name: 'B key',
   });
+  await bob.put(`/api/v1/workspaces/${wsB}/programs/${program.id}/tracking`, trackingBody);
+  const link = await bob.post(`/api/v1/workspaces/${wsB}/programs/${program.id}/links`, {
+    ambassadorId: amb.id,
+    destination: 'https://shop.example.com/',
+  });
   Object.assign(idsB, {
     store: store.body.connection.id,
     apiKey: key.body.key.id,
+    link: link.body.id,
     program: program.id,
     creator: person.id,
     ambassador: amb.id,
@@ -72,9 +78,10 @@ afterAll(async () => ctx.close());
 
 /** Fills a route template with workspace B's ids, in workspace `ws`. */
 function fill(path: string, ws: string): string {
-  const kind = /\/(programs|creators|ambassadors|invitations|members|stores|submissions|assets)\/\{id\}/.exec(
-    path,
-  )?.[1];
+  const kind =
+    /\/(programs|creators|ambassadors|invitations|members|stores|submissions|assets|links)\/\{id\}/.exec(
+      path,
+    )?.[1];
   const id = {
     programs: idsB.program,
     creators: idsB.creator,
@@ -84,6 +91,7 @@ function fill(path: string, ws: string): string {
     stores: idsB.store,
     submissions: idsB.submission,
     assets: idsB.asset,
+    links: idsB.link,
   }[kind as 'programs'];
   return `/api/v1${path
     .replace('{workspaceId}', ws)
@@ -93,6 +101,15 @@ function fill(path: string, ws: string): string {
     .replace('{codeId}', idsB.code ?? 'none')
     .replace('{alertId}', idsB.alert ?? 'none')}`;
 }
+
+const trackingBody = {
+  allowedDomains: ['shop.example.com'],
+  utmTemplate: { source: 'troupe', medium: 'ambassador', campaign: '{program}', content: '' },
+  attributionRules: { windowDays: 30, precedence: 'code', blockSelfReferral: true },
+  codePattern: '{HANDLE}{PERCENT}',
+  codePercent: '15',
+  codeDescription: '',
+};
 
 const bodies: Record<string, unknown> = {
   '/workspaces/{workspaceId}/programs': { name: 'Sneaky', objective: 'sales' },
@@ -131,6 +148,11 @@ const bodies: Record<string, unknown> = {
   '/workspaces/{workspaceId}/programs/{id}/cadence/reminders': { ambassadorIds: ['x'] },
   '/workspaces/{workspaceId}/assets/{id}/rights': { rights: [] },
   '/workspaces/{workspaceId}/assets/export': { assetIds: ['x'], channel: 'paid_social' },
+  '/workspaces/{workspaceId}/programs/{id}/tracking': trackingBody,
+  '/workspaces/{workspaceId}/programs/{id}/links': {
+    ambassadorId: 'x',
+    destination: 'https://shop.example.com/',
+  },
 };
 
 function call(client: TestClient, method: string, template: string, url: string) {
@@ -181,6 +203,8 @@ describe('a member of workspace A', () => {
     expect(publication.body.postUrl).toBe('https://www.instagram.com/p/bravo/');
     const asset = await bob.get(`/api/v1/workspaces/${wsB}/assets/${idsB.asset}`);
     expect(asset.body.rights).toEqual([]);
+    const link = await bob.get(`/api/v1/workspaces/${wsB}/links/${idsB.link}`);
+    expect(link.body.status).toBe('active');
     const program = await bob.get(`/api/v1/workspaces/${wsB}/programs/${idsB.program}`);
     expect(program.body.name).not.toBe('Sneaky');
     const board = await bob.get(`/api/v1/workspaces/${wsB}/programs/${idsB.program}/ambassadors`);

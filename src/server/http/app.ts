@@ -22,12 +22,14 @@ import { pixelRoutes } from '../modules/conversions/pixel';
 import { storeRoutes } from '../modules/conversions/stores.routes';
 import { webhookRoutes } from '../modules/conversions/webhooks.routes';
 import { libraryRoutes } from '../modules/library/library.routes';
+import { linkRoutes } from '../modules/links/links.routes';
 import { listeningRoutes } from '../modules/listening/listening.routes';
 import { outreachRoutes } from '../modules/outreach/outreach.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
 import { portalRoutes } from '../modules/portal/portal.routes';
 import { programRoutes } from '../modules/programs/programs.routes';
 import { prospectRoutes } from '../modules/prospects/prospects.routes';
+import { trackingRoutes } from '../modules/tracking/tracking.routes';
 import { vettingRoutes } from '../modules/vetting/vetting.routes';
 import { workspaceRoutes } from '../modules/workspaces/workspaces.routes';
 import type { AppEnv, Services } from './context';
@@ -60,6 +62,8 @@ function buildApi(options: AppOptions) {
   api.route('/', listeningRoutes);
   api.route('/', conversionRoutes);
   api.route('/', libraryRoutes);
+  api.route('/', trackingRoutes);
+  api.route('/', linkRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

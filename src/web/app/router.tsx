@@ -135,6 +135,18 @@ const committeeRoute = createRoute({
   component: lazyRouteComponent(() => import('../routes/manager/committee'), 'CommitteePage'),
 });
 
+const linksRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'programs/$programId/links',
+  component: lazyRouteComponent(() => import('../routes/manager/links'), 'LinksPage'),
+});
+
+const trackingRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'programs/$programId/tracking',
+  component: lazyRouteComponent(() => import('../routes/manager/tracking'), 'TrackingPage'),
+});
+
 const committeeApplicantRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'programs/$programId/committee/$ambassadorId',
@@ -385,6 +397,8 @@ const routeTree = rootRoute.addChildren([
     committeeApplicantRoute,
     codesRoute,
     conversionsRoute,
+    linksRoute,
+    trackingRoute,
     peopleRoute,
     creatorRoute,
     vettingReportRoute,

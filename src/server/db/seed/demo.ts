@@ -35,6 +35,7 @@ import {
   demoWorkspaceName,
 } from './demo-data';
 import { seedDemoLibrary } from './demo-library';
+import { seedDemoLinks } from './demo-links';
 import { seedDemoOutreach } from './demo-outreach';
 import { seedDemoStores } from './demo-stores';
 import { seedDemoVetting } from './demo-vetting';
@@ -253,6 +254,7 @@ export async function seedDemo(services: Services): Promise<DemoSeedResult> {
     await seedDemoVetting(db, scope, prg.id, items);
     await seedDemoOutreach(db, scope, services.mailer, prg.id);
     await seedDemoStores(db, scope, prg.id, baseUrlOf(services.env));
+    await seedDemoLinks(db, scope, prg.id, baseUrlOf(services.env));
     await seedDemoCodes(db, scope, prg.id);
     await seedDemoConversions(db, scope, prg.id);
     await seedDemoBriefs(db, scope, prg.id);

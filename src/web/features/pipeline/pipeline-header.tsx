@@ -1,7 +1,14 @@
 // The pipeline page's header: the program's name, objective and status, and what the user may do with it
 // (add or import people, export them, edit the program).
 import { Badge, Button, Group } from '@mantine/core';
-import { IconDownload, IconFileDescription, IconGavel, IconPencil, IconReceipt } from '@tabler/icons-react';
+import {
+  IconDownload,
+  IconFileDescription,
+  IconGavel,
+  IconLink,
+  IconPencil,
+  IconReceipt,
+} from '@tabler/icons-react';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageHeader } from '../../components/page';
 import { objectiveLabels, statusColors, statusLabels } from '../../lib/labels';
@@ -75,6 +82,14 @@ export function PipelineHeader(props: { program: Program; onAdd: () => void; onI
             leftSection={<IconReceipt size={16} />}
           >
             Conversions
+          </ButtonLink>
+          <ButtonLink
+            to="/w/$workspaceId/programs/$programId/links"
+            params={{ workspaceId, programId }}
+            variant="default"
+            leftSection={<IconLink size={16} />}
+          >
+            Links
           </ButtonLink>
           {can('programs.write') ? (
             <ButtonLink

@@ -24,6 +24,7 @@ import { ErrorView, PageHeader } from '../../components/page';
 import { StageBadge } from '../../components/stage-badge';
 import { CreatorApplications } from '../../features/applications/creator-applications';
 import { CreatorCodes } from '../../features/codes/creator-codes';
+import { CreatorLinks } from '../../features/links/creator-links';
 import { creatorQuery, sendPortalInvite, timelineQuery, updateCreator } from '../../features/people/api';
 import { CreatorForm } from '../../features/people/creator-form';
 import { CreatorTimeline } from '../../features/people/creator-timeline';
@@ -219,6 +220,7 @@ export function CreatorPage() {
             </Card>
             <CreatorApplications workspaceId={workspaceId} filter={{ creatorId }} />
             <CreatorCodes programs={creator.programs} />
+            <CreatorLinks creatorId={creatorId} name={creator.name} memberships={creator.programs} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>

@@ -1,0 +1,303 @@
+// Redirect throughput (DESIGN quality bar): Troupe's /l/<slug> with click recording vs a bare node:http
+// server answering the same 302, in one run, each loaded for a few seconds from a separate process over
+// 50 keep-alive connections; then the clicks recorded (after the server's final flush on SIGTERM) vs the
+// redirects served, and the Troupe server's RSS. Prints one JSON object (bench/index.ts prints the lines).
+//
+// With BENCH_DATABASE_URL (or TEST_DATABASE_URL) set, Troupe is also measured on PostgreSQL, in a fresh
+// database there. Embedded PGlite writes in the server's own thread (~50–60 µs of CPU per click here),
+// which caps its throughput; on PostgreSQL the writes happen in the database's processes.
+//
+// Roles (argv): no argument = orchestrate; `bare` = the bare server; `load <url> <seconds> <connections>`.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+const runTs = fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url));
+const troupeBin = fileURLToPath(new URL('../bin/troupe.mjs', import.meta.url));
+const self = fileURLToPath(import.meta.url);
+const destination = 'https://shop.example.com/products/serum?ref=bio';
+const userAgent = 'Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0';
+
+interface LoadResult {
+  ok: number;
+  other: number;
+  errors: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+}
+
+/** A lean HTTP/1.1 client: raw keep-alive sockets, one request in flight each; responses have no body. */
+async function load(url: string, seconds: number, connections: number): Promise<LoadResult> {
+  const { hostname, port, pathname } = new URL(url);
+  const request = Buffer.from(
+    `GET ${pathname} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUser-Agent: ${userAgent}\r\nAccept: */*\r\n\r\n`,
+  );
+  const latencies: number[] = [];
+  let ok = 0;
+  let other = 0;
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const runConnection = () =>
+    new Promise<void>((resolve) => {
+      const socket = connect(Number(port), hostname);
+      socket.setNoDelay(true);
+      let pending = '';
+      let sentAt = 0;
+      const send = () => {
+        if (performance.now() >= deadline) {
+          socket.end();
+          return resolve();
+        }
+        sentAt = performance.now();
+        socket.write(request);
+      };
+      socket.on('connect', send);
+      socket.on('data', (chunk) => {
+        pending += chunk.toString('latin1');
+        for (;;) {
+          const end = pending.indexOf('\r\n\r\n');
+          if (end === -1) return;
+          const head = pending.slice(0, end);
+          const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
+          if (pending.length < end + 4 + length) return;
+          pending = pending.slice(end + 4 + length);
+          latencies.push(performance.now() - sentAt);
+          if (head.startsWith('HTTP/1.1 302')) ok++;
+          else other++;
+          send();
+        }
+      });
+      socket.on('error', () => {
+        errors++;
+        resolve();
+      });
+      socket.on('close', () => resolve());
+    });
+  await Promise.all(Array.from({ length: connections }, runConnection));
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
+  return { ok, other, errors, seconds: elapsed, p50: at(0.5), p99: at(0.99) };
+}
+
+/** The bare server: node:http answering every request with the same kind of 302. */
+function bare() {
+  let n = 0;
+  const server = createServer((_req, res) => {
+    n++;
+    res.writeHead(302, {
+      location: `${destination}&utm_source=troupe&utm_medium=ambassador&utm_campaign=bench&utm_content=bench&tclid=clk_${n.toString(36).padStart(16, '0')}`,
+      'cache-control': 'no-store',
+      'content-length': 0,
+    });
+    res.end();
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : 0}\n`);
+  });
+  process.on('SIGTERM', () => server.close(() => process.exit(0)));
+}
+
+function spawnLoad(url: string, seconds: number, connections: number): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [runTs, self, 'load', url, String(seconds), String(connections)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`load exited ${code}`)),
+    );
+  });
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}:\n${out}`)), timeoutMs);
+    child.stdout?.on('data', (d) => {
+      out += d;
+      const match = pattern.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`exited ${code}:\n${out}`)));
+  });
+}
+
+async function api(base: string, method: string, path: string, cookie: string, body?: unknown) {
+  const res = await fetch(`${base}/api/v1${path}`, {
+    method,
+    headers: { cookie, origin: base, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+  return { json: text ? JSON.parse(text) : null, cookies: res.headers.getSetCookie() };
+}
+
+async function createBenchLink(base: string): Promise<{ id: string; slug: string }> {
+  const signup = await api(base, 'POST', '/signup', '', {
+    name: 'Bench',
+    email: `bench-${randomBytes(3).toString('hex')}@example.com`,
+    password: 'bench password',
+    workspaceName: 'Bench',
+  });
+  const cookie = signup.cookies.map((c) => c.split(';')[0]).join('; ');
+  const ws = signup.json.workspaces[0].id as string;
+  const w = `/workspaces/${ws}`;
+  const program = (await api(base, 'POST', `${w}/programs`, cookie, { name: 'Bench', objective: 'sales' }))
+    .json;
+  await api(base, 'PUT', `${w}/programs/${program.id}/tracking`, cookie, {
+    allowedDomains: ['shop.example.com'],
+    utmTemplate: { source: 'troupe', medium: 'ambassador', campaign: '{program}', content: '' },
+    attributionRules: { windowDays: 30, precedence: 'code', blockSelfReferral: true },
+    codePattern: '{HANDLE}{PERCENT}',
+    codePercent: '15',
+    codeDescription: '',
+  });
+  const person = (
+    await api(base, 'POST', `${w}/creators`, cookie, {
+      name: 'Bench Creator',
+      socialAccounts: [{ platform: 'instagram', handle: 'bench', followers: 5000 }],
+    })
+  ).json;
+  const amb = (
+    await api(base, 'POST', `${w}/programs/${program.id}/ambassadors`, cookie, {
+      creatorId: person.id,
+      stage: 'prospect',
+    })
+  ).json;
+  return (
+    await api(base, 'POST', `${w}/programs/${program.id}/links`, cookie, {
+      ambassadorId: amb.id,
+      destination,
+    })
+  ).json;
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function orchestrate() {
+  const seconds = 5;
+  const connections = 50;
+  const bareServer = spawn(process.execPath, [runTs, self, 'bare'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const barePort = (await waitForLine(bareServer, /listening (\d+)/, 30_000))[1];
+  const bareUrl = `http://127.0.0.1:${barePort}/l/bench`;
+  await spawnLoad(bareUrl, 1, connections);
+  const bareResult = await spawnLoad(bareUrl, seconds, connections);
+  bareServer.kill('SIGTERM');
+
+  const bareRps = bareResult.ok / bareResult.seconds;
+  const embedded = await measureTroupe(undefined, seconds, connections, bareRps);
+  const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const postgres = postgresUrl ? await measureTroupe(postgresUrl, seconds, connections, bareRps) : null;
+  process.stdout.write(
+    `${JSON.stringify({
+      connections,
+      seconds,
+      bare: { rps: bareRps, p50: bareResult.p50, p99: bareResult.p99, errors: bareResult.errors },
+      troupe: embedded,
+      troupePostgres: postgres,
+    })}\n`,
+  );
+}
+
+/** Loads Troupe's redirector (embedded PGlite, or PostgreSQL in a fresh database at `postgresUrl`). */
+async function measureTroupe(
+  postgresUrl: string | undefined,
+  seconds: number,
+  connections: number,
+  bareRps: number,
+) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'troupe-bench-redirect-'));
+  let databaseUrl: string | undefined;
+  const admin = postgresUrl ? new pg.Client({ connectionString: postgresUrl }) : null;
+  const dbName = `troupe_bench_${randomBytes(4).toString('hex')}`;
+  if (admin && postgresUrl) {
+    await admin.connect();
+    await admin.query(`create database ${dbName}`);
+    const url = new URL(postgresUrl);
+    url.pathname = `/${dbName}`;
+    databaseUrl = url.toString();
+  }
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    TROUPE_DATA_DIR: dataDir,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    AUTH_SECRET: 'bench-secret-bench-secret-bench-secret',
+    DATABASE_URL: databaseUrl,
+  };
+  if (!databaseUrl) delete env.DATABASE_URL;
+  const profile = process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
+  const troupe = spawn(process.execPath, [...profile, troupeBin, 'serve'], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const base = (
+      await waitForLine(troupe, /Troupe is running at (http:\/\/\S+)[\s\S]*Press Ctrl-C/, 300_000)
+    )[1]!.replace('localhost', '127.0.0.1');
+    const link = await createBenchLink(base);
+    const url = `${base}/l/${link.slug}`;
+    const warm = await spawnLoad(url, 1, connections);
+    const result = await spawnLoad(url, seconds, connections);
+    const rss = rssMb(troupe.pid!);
+    const exited = new Promise<number | null>((r) => troupe.on('exit', (code) => r(code)));
+    troupe.kill('SIGTERM');
+    await exited;
+    let recorded = 0;
+    const countSql = 'select count(*)::int as n from click where link_id = $1';
+    if (databaseUrl) {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      recorded = (await client.query<{ n: number }>(countSql, [link.id])).rows[0]?.n ?? 0;
+      await client.end();
+    } else {
+      const db = await PGlite.create({ dataDir });
+      recorded = (await db.query<{ n: number }>(countSql, [link.id])).rows[0]?.n ?? 0;
+      await db.close();
+    }
+    const rps = result.ok / result.seconds;
+    return {
+      rps,
+      p50: result.p50,
+      p99: result.p99,
+      errors: result.errors + result.other,
+      ratio: rps / bareRps,
+      served: warm.ok + result.ok,
+      recorded,
+      rssMb: rss,
+    };
+  } finally {
+    if (troupe.exitCode === null) troupe.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+    if (admin) {
+      await admin.query(`drop database if exists ${dbName} with (force)`).catch(() => undefined);
+      await admin.end();
+    }
+  }
+}
+
+const [role, ...args] = process.argv.slice(2);
+if (role === 'bare') bare();
+else if (role === 'load') {
+  const result = await load(args[0]!, Number(args[1]), Number(args[2]));
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} else await orchestrate();

@@ -1,0 +1,134 @@
+// Tracked links through the real UI: allow the shop's domain in the tracking settings, create a link for an
+// ambassador, see it in the table, open its QR code, follow the short URL in the browser (302 with UTM and
+// click id) and see the click counted after a reload.
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eEnvironment, screenshot, startEnvironment } from './harness';
+
+let env: E2eEnvironment;
+let context: BrowserContext;
+let page: Page;
+let workspaceId = '';
+let programId = '';
+
+beforeAll(async () => {
+  env = await startEnvironment();
+  context = await env.browser.newContext({
+    baseURL: env.baseUrl,
+    viewport: { width: 1440, height: 900 },
+    // A visitor's browser, not a headless bot (which the redirector would count apart).
+    userAgent:
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36',
+  });
+  context.setDefaultTimeout(15_000);
+  page = await context.newPage();
+  const signup = await page.request.post('/api/v1/signup', {
+    data: {
+      name: 'Maya Okafor',
+      email: 'maya@glow.example',
+      password: 'correct horse battery',
+      workspaceName: 'Glow',
+    },
+  });
+  expect(signup.status()).toBe(201);
+  workspaceId = (await signup.json()).workspaces[0].id;
+  const w = `/api/v1/workspaces/${workspaceId}`;
+  const program = await page.request.post(`${w}/programs`, {
+    data: { name: 'Glow Ambassadors', objective: 'sales', status: 'active', why: 'Customers who love us.' },
+  });
+  programId = (await program.json()).id;
+  const creator = await page.request.post(`${w}/creators`, {
+    data: {
+      name: 'Jane Doe',
+      socialAccounts: [{ platform: 'instagram', handle: 'jane.doe', followers: 8400 }],
+    },
+  });
+  const amb = await page.request.post(`${w}/programs/${programId}/ambassadors`, {
+    data: { creatorId: (await creator.json()).id, stage: 'prospect' },
+  });
+  expect(amb.status()).toBe(201);
+});
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') await screenshot(page, `links-failed-${task.name.replace(/\W+/g, '-')}`);
+});
+
+afterAll(async () => {
+  await env?.close();
+});
+
+describe('tracked links', () => {
+  it('allows the shop’s domain in the tracking settings', async () => {
+    await page.goto(`/w/${workspaceId}/programs/${programId}/tracking`);
+    await page.getByText('The code wins (recommended)').waitFor();
+    const domains = page.getByPlaceholder('shop.example.com — press Enter after each');
+    await domains.fill('localhost');
+    await domains.press('Enter');
+    await page.getByRole('button', { name: 'Save tracking settings' }).click();
+    await page.getByText('Tracking settings saved').waitFor();
+    await screenshot(page, 'links-01-tracking-settings');
+  });
+
+  it('creates a link and shows it in the table with its QR code', async () => {
+    await page.goto(`/w/${workspaceId}/programs/${programId}/links`);
+    await page.getByText('No tracked links yet').waitFor();
+    await page.getByRole('button', { name: 'New link' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'New tracked link' });
+    await dialog.getByRole('combobox', { name: 'Ambassador' }).click();
+    await page.getByRole('option', { name: /Jane Doe/ }).click();
+    await dialog.getByLabel('Destination').fill(`${env.baseUrl}/healthz?from=bio`);
+    await dialog.getByLabel('Campaign label').fill('spring-launch');
+    await dialog.getByRole('button', { name: 'Create link' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.getByRole('table', { name: 'Tracked links' }).getByRole('row').nth(1);
+    await expect(row.getByText('Jane Doe')).toBeTruthy();
+    await row.getByText('Campaign: spring-launch').waitFor();
+    await row.getByRole('button', { name: 'QR code' }).click();
+    const qr = page.getByRole('dialog', { name: 'QR code' });
+    await qr.getByRole('img', { name: /QR code for/ }).waitFor();
+    await expect
+      .poll(() =>
+        qr
+          .getByRole('img', { name: /QR code for/ })
+          .evaluate((img) => (img as HTMLImageElement).naturalWidth),
+      )
+      .toBeGreaterThan(0);
+    await screenshot(page, 'links-02-qr-code');
+    await page.keyboard.press('Escape');
+    await qr.waitFor({ state: 'hidden' });
+  });
+
+  it('follows the short link to the destination with UTM and click id, and counts the click', async () => {
+    const slug = (await page
+      .getByRole('table', { name: 'Tracked links' })
+      .getByText(/^\/l\//)
+      .first()
+      .textContent())!
+      .trim()
+      .slice(3);
+    const visitor = await context.newPage();
+    await visitor.goto(`${env.baseUrl}/l/${slug}`);
+    const landed = new URL(visitor.url());
+    expect(landed.pathname).toBe('/healthz');
+    expect(landed.searchParams.get('from')).toBe('bio');
+    expect(landed.searchParams.get('utm_campaign')).toBe('spring-launch');
+    expect(landed.searchParams.get('utm_content')).toBe('jane.doe');
+    expect(landed.searchParams.get('tclid')).toMatch(/^clk_/);
+    await visitor.close();
+
+    // The click is written within a quarter of a second; reload until the table shows it.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          const row = page.getByRole('table', { name: 'Tracked links' }).getByRole('row').nth(1);
+          return (await row.getByTestId('link-clicks').textContent())?.trim();
+        },
+        { timeout: 10_000, interval: 500 },
+      )
+      .toBe('1');
+    await page.getByText('Clicks (30 days)').waitFor();
+    await page.locator('.recharts-surface').first().waitFor();
+    await screenshot(page, 'links-03-click-counted');
+  });
+});

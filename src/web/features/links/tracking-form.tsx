@@ -1,0 +1,248 @@
+// The tracking settings form: allowed domains, the UTM template (with a live example), attribution rules
+// (precedence explained) and the discount-code pattern.
+import {
+  Alert,
+  Button,
+  Card,
+  Code,
+  Group,
+  NumberInput,
+  Radio,
+  Stack,
+  Switch,
+  TagsInput,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { redirectLocation, redirectTarget, renderUtm } from '../../../core/links/redirect-target';
+import { FormError } from '../../components/form-error';
+import { notifySuccess } from '../../lib/notify';
+import { splitProblems } from '../../lib/problems';
+import { saveTracking, type TrackingSettingsInput, type TrackingSettingsView } from './api';
+
+function Section(props: { title: string; description: ReactNode; children: ReactNode }) {
+  return (
+    <Card withBorder radius="lg" padding="lg" component="section" aria-label={props.title}>
+      <Title order={3} fz="h4">
+        {props.title}
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        {props.description}
+      </Text>
+      <Stack gap="sm">{props.children}</Stack>
+    </Card>
+  );
+}
+
+function exampleUrl(values: TrackingSettingsInput, programSlug: string): string {
+  const domain = values.allowedDomains[0] ?? 'shop.example.com';
+  try {
+    const utm = renderUtm(values.utmTemplate, { program: programSlug, handle: 'jane.doe', campaign: '' });
+    return redirectLocation(redirectTarget(`https://${domain}/products/serum`, utm), 'clk_example');
+  } catch {
+    return '';
+  }
+}
+
+export function TrackingForm(props: {
+  workspaceId: string;
+  programId: string;
+  programSlug: string;
+  initial: TrackingSettingsView;
+  canWrite: boolean;
+}) {
+  const queryClient = useQueryClient();
+  const { programId: _p, updatedAt: _u, ...initial } = props.initial;
+  const [values, setValues] = useState<TrackingSettingsInput>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const utm = (key: keyof TrackingSettingsInput['utmTemplate'], value: string) =>
+    setValues((v) => ({ ...v, utmTemplate: { ...v.utmTemplate, [key]: value } }));
+  const rules = <K extends keyof TrackingSettingsInput['attributionRules']>(
+    key: K,
+    value: TrackingSettingsInput['attributionRules'][K],
+  ) => setValues((v) => ({ ...v, attributionRules: { ...v.attributionRules, [key]: value } }));
+  const domainErrors = Object.entries(errors)
+    .filter(([k, m]) => k.startsWith('allowedDomains') && m)
+    .map(([k, m]) => `${values.allowedDomains[Number(k.split('.')[1])] ?? ''} ${m}`.trim());
+
+  return (
+    <form
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setBusy(true);
+        setErrors({});
+        setMessage(null);
+        try {
+          const saved = await saveTracking(props.workspaceId, props.programId, values);
+          queryClient.setQueryData(['tracking', props.workspaceId, props.programId], saved);
+          const { programId: _pp, updatedAt: _uu, ...next } = saved;
+          setValues(next);
+          notifySuccess('Tracking settings saved. Links use them from the next click.');
+        } catch (e) {
+          const split = splitProblems(e, values);
+          const all = { ...split.fieldErrors };
+          setErrors(all);
+          setMessage(split.message);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <fieldset disabled={!props.canWrite} style={{ border: 0, padding: 0, margin: 0 }}>
+        <Stack gap="lg" maw={820}>
+          <Section
+            title="Allowed domains"
+            description="Tracked links may only send people to these sites (subdomains included). This is what keeps a link from ever becoming an open redirect."
+          >
+            <TagsInput
+              label="Domains"
+              placeholder="shop.example.com — press Enter after each"
+              value={values.allowedDomains}
+              onChange={(allowedDomains) => setValues((v) => ({ ...v, allowedDomains }))}
+              error={domainErrors.join('; ') || errors.allowedDomains}
+              clearable
+            />
+          </Section>
+
+          <Section
+            title="UTM parameters"
+            description={
+              <>
+                Added to every link of this program, so your analytics see ambassador traffic. Use{' '}
+                <Code>{'{program}'}</Code>, <Code>{'{handle}'}</Code> and <Code>{'{campaign}'}</Code>; an
+                empty content means the ambassador’s handle. Parameters already in a destination are kept as
+                they are.
+              </>
+            }
+          >
+            <Group grow align="flex-start">
+              <TextInput
+                label="utm_source"
+                value={values.utmTemplate.source}
+                onChange={(e) => utm('source', e.currentTarget.value)}
+                error={errors['utmTemplate.source']}
+              />
+              <TextInput
+                label="utm_medium"
+                value={values.utmTemplate.medium}
+                onChange={(e) => utm('medium', e.currentTarget.value)}
+                error={errors['utmTemplate.medium']}
+              />
+            </Group>
+            <Group grow align="flex-start">
+              <TextInput
+                label="utm_campaign"
+                description="A link’s own campaign label wins."
+                value={values.utmTemplate.campaign}
+                onChange={(e) => utm('campaign', e.currentTarget.value)}
+                error={errors['utmTemplate.campaign']}
+              />
+              <TextInput
+                label="utm_content"
+                description="Empty: the ambassador’s handle."
+                value={values.utmTemplate.content}
+                onChange={(e) => utm('content', e.currentTarget.value)}
+                error={errors['utmTemplate.content']}
+              />
+            </Group>
+            <Text size="xs" c="dimmed">
+              Example redirect for @jane.doe:
+            </Text>
+            <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+              {exampleUrl(values, props.programSlug)}
+            </Code>
+          </Section>
+
+          <Section
+            title="Attribution"
+            description="How an order is credited when it carries a code, a click id, or both."
+          >
+            <NumberInput
+              label="Attribution window (days)"
+              description="A click counts for orders placed within this many days."
+              min={1}
+              max={365}
+              value={values.attributionRules.windowDays}
+              onChange={(v) => rules('windowDays', typeof v === 'number' ? v : Number(v) || 0)}
+              error={errors['attributionRules.windowDays']}
+              w={260}
+            />
+            <Radio.Group
+              label="When a code and a click point to different ambassadors"
+              value={values.attributionRules.precedence}
+              onChange={(v) => rules('precedence', v === 'click' ? 'click' : 'code')}
+            >
+              <Stack gap="xs" mt="xs">
+                <Radio
+                  value="code"
+                  label="The code wins (recommended)"
+                  description="A discount code is explicit evidence: the customer typed it at checkout. A click may be days old or from a shared device."
+                />
+                <Radio
+                  value="click"
+                  label="The last click wins"
+                  description="For programs where codes leak to coupon sites and links are the main channel."
+                />
+              </Stack>
+            </Radio.Group>
+            <Switch
+              label="Block self-referral"
+              description="No credit when the customer’s email is the ambassador’s own."
+              checked={values.attributionRules.blockSelfReferral}
+              onChange={(e) => rules('blockSelfReferral', e.currentTarget.checked)}
+            />
+            <Alert color="gray" variant="light">
+              Either way, an order is credited to one ambassador at most, bot and link-preview clicks never
+              earn credit, and refunds reverse credit in proportion.
+            </Alert>
+          </Section>
+
+          <Section
+            title="Discount codes"
+            description="The pattern for each ambassador’s unique code, e.g. {HANDLE}{PERCENT} → JANE15."
+          >
+            <Group grow align="flex-start">
+              <TextInput
+                label="Code pattern"
+                value={values.codePattern}
+                onChange={(e) => setValues((v) => ({ ...v, codePattern: e.currentTarget.value }))}
+                error={errors.codePattern}
+              />
+              <TextInput
+                label="Percent off"
+                value={values.codePercent}
+                onChange={(e) => setValues((v) => ({ ...v, codePercent: e.currentTarget.value }))}
+                error={errors.codePercent}
+              />
+            </Group>
+            <TextInput
+              label="Discount description"
+              placeholder="15% off your first order"
+              value={values.codeDescription}
+              onChange={(e) => setValues((v) => ({ ...v, codeDescription: e.currentTarget.value }))}
+              error={errors.codeDescription}
+            />
+          </Section>
+
+          <FormError message={message} />
+          {props.canWrite ? (
+            <Group>
+              <Button type="submit" loading={busy}>
+                Save tracking settings
+              </Button>
+            </Group>
+          ) : (
+            <Text size="sm" c="dimmed">
+              Only managers can change tracking settings.
+            </Text>
+          )}
+        </Stack>
+      </fieldset>
+    </form>
+  );
+}
