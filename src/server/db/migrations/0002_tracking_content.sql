@@ -388,7 +388,6 @@ CREATE UNIQUE INDEX "listened_post_url_uq" ON "listened_post" USING btree ("work
 CREATE INDEX "post_metrics_submission_idx" ON "post_metrics" USING btree ("submission_id","captured_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "usage_right_asset_channel_uq" ON "usage_right" USING btree ("asset_id","channel");--> statement-breakpoint
 CREATE INDEX "click_link_at_idx" ON "click" USING btree ("link_id","at");--> statement-breakpoint
-CREATE INDEX "click_ambassador_at_idx" ON "click" USING btree ("ambassador_id","at");--> statement-breakpoint
 CREATE INDEX "click_daily_program_day_idx" ON "click_daily" USING btree ("program_id","day");--> statement-breakpoint
 CREATE INDEX "click_daily_ambassador_day_idx" ON "click_daily" USING btree ("ambassador_id","day");--> statement-breakpoint
 CREATE INDEX "click_daily_workspace_idx" ON "click_daily" USING btree ("workspace_id","day" desc);--> statement-breakpoint
