@@ -500,12 +500,10 @@ describe('the demo workspace', () => {
       );
       const scope = systemScope(demo.workspaceId);
       const items = await listSubmissions(demoCtx.services.database.db, scope, {});
-      expect(items.map((i) => i.status).sort()).toEqual([
-        'approved',
-        'approved',
-        'changes_requested',
-        'in_review',
-      ]);
+      // The library demo adds published pieces (and two approved ones waiting for their URL).
+      const count = (status: string) => items.filter((i) => i.status === status).length;
+      expect([count('changes_requested'), count('in_review')]).toEqual([1, 1]);
+      expect(count('approved')).toBeGreaterThanOrEqual(2);
       expect(items.find((i) => i.status === 'in_review')?.sla?.isOverdue).toBe(true);
       const changes = items.find((i) => i.status === 'changes_requested');
       const detail = await getSubmission(demoCtx.services.database.db, scope, changes?.id ?? '');

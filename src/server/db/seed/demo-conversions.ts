@@ -10,7 +10,8 @@ import type { WorkspaceScope } from '../../lib/scope';
 import { discountCode } from '../../modules/codes/codes.schema';
 import { storeConnection, webhookDelivery } from '../../modules/conversions/conversions.schema';
 import { ingestOrders, ingestRefunds, type OrderInput } from '../../modules/conversions/ingest.service';
-import { click, link } from '../../modules/links/links.schema';
+import { type ClickRecord, insertClicks } from '../../modules/links/clicks.service';
+import { link } from '../../modules/links/links.schema';
 import { listAmbassadors } from '../../modules/people/ambassadors.service';
 
 const dayMs = 86_400_000;
@@ -123,7 +124,7 @@ export async function seedDemoConversions(
   const connection = { id: connectionId, workspaceId: scope.workspaceId, programId };
 
   const random = sequence(42);
-  const clicks: Array<typeof click.$inferInsert> = [];
+  const clicks: ClickRecord[] = [];
   const newClick = (ambassadorId: string, at: Date) => {
     const id = `clk_demo${randomBytes(6).toString('hex')}`;
     clicks.push({
@@ -140,6 +141,7 @@ export async function seedDemoConversions(
       browser: random() < 0.5 ? 'Instagram' : 'Safari',
       referrerDomain: 'instagram.com',
       visitorHash: randomBytes(8).toString('hex'),
+      country: null,
     });
     return id;
   };
@@ -190,7 +192,8 @@ export async function seedDemoConversions(
   add(0.3, 'both', 4);
   add(0.1, 'click', 1);
 
-  await db.insert(click).values(clicks);
+  // Through the redirector's own write path, so the daily rollup counts them too.
+  await insertClicks(db, clicks);
   await ingestOrders(db, connection, orders);
 
   const refunded = orders[7]!;

@@ -118,7 +118,7 @@ function postUrl(platform: string, handle: string, n: number, random: () => numb
   return `https://www.instagram.com/p/${code}-${n}/`;
 }
 
-/** The program's brief with product names, or a new one for the library's pieces. */
+/** The program's brief naming the library's products, or a new campaign brief for them. */
 async function briefForProducts(
   db: Db,
   scope: WorkspaceScope,
@@ -135,9 +135,12 @@ async function briefForProducts(
       and(eq(brief.workspaceId, scope.workspaceId), eq(brief.programId, programId), isNull(brief.archivedAt)),
     )
     .orderBy(desc(brief.updatedAt));
-  const withProducts = briefs.find((b) => b.content.mustInclude.productNames.length > 0);
+  const withProducts = briefs.find((b) =>
+    b.content.mustInclude.productNames.some((p) => products.includes(p)),
+  );
   if (withProducts) return { id: withProducts.id, version: withProducts.version };
-  return { id: await insertBrief(db, scope.workspaceId, programId, products), version: 1 };
+  // A campaign brief of its own, so the program's standing brief (if any) stays the one drafts are checked on.
+  return { id: await insertBrief(db, scope.workspaceId, programId, products, 'Autumn glow'), version: 1 };
 }
 
 /**

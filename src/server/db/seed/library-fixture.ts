@@ -37,9 +37,10 @@ export async function insertBrief(
   workspaceId: string,
   programId: string,
   productNames: string[],
+  campaign: string | null = null,
 ) {
   const id = newId('brief');
-  await db.insert(brief).values({ id, workspaceId, programId, currentVersion: 1 });
+  await db.insert(brief).values({ id, workspaceId, programId, campaign, currentVersion: 1 });
   const content: BriefContent = {
     title: 'Autumn glow',
     summary: '',
