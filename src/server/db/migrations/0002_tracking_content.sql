@@ -385,7 +385,7 @@ CREATE INDEX "asset_workspace_published_idx" ON "asset" USING btree ("workspace_
 CREATE INDEX "asset_ambassador_idx" ON "asset" USING btree ("ambassador_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "cadence_reminder_uq" ON "cadence_reminder" USING btree ("ambassador_id","month");--> statement-breakpoint
 CREATE UNIQUE INDEX "listened_post_url_uq" ON "listened_post" USING btree ("workspace_id","url");--> statement-breakpoint
-CREATE INDEX "post_metrics_submission_idx" ON "post_metrics" USING btree ("submission_id","captured_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "post_metrics_submission_captured_uq" ON "post_metrics" USING btree ("submission_id","captured_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "usage_right_asset_channel_uq" ON "usage_right" USING btree ("asset_id","channel");--> statement-breakpoint
 CREATE INDEX "click_link_at_idx" ON "click" USING btree ("link_id","at");--> statement-breakpoint
 CREATE INDEX "click_daily_program_day_idx" ON "click_daily" USING btree ("program_id","day");--> statement-breakpoint

@@ -24,7 +24,8 @@ export const postMetrics = pgTable(
     source: text('source', { enum: ['manual', 'csv', 'connector'] }).notNull(),
     createdAt: createdAtColumn(),
   },
-  (t) => [index('post_metrics_submission_idx').on(t.submissionId, t.capturedAt)],
+  // One snapshot per post and moment: importing the same export twice updates instead of doubling.
+  (t) => [uniqueIndex('post_metrics_submission_captured_uq').on(t.submissionId, t.capturedAt)],
 );
 
 /** A UGC asset (B7): an approved and published submission the brand may reuse within its rights. */
