@@ -1,9 +1,11 @@
 // The content journey (B2–B4, issue 5 acceptance) in Chromium: an ambassador writes a draft without
 // disclosure and sees the failing rule in the live check, fixes it (#ad first) and submits with an image;
 // the manager requests a change with a comment anchored on selected caption text; the ambassador sees the
-// comment on their caption and resubmits; the manager approves. Later steps (post URL, library) append here.
+// comment on their caption and resubmits; the manager approves; the ambassador records the live post's URL
+// in the portal; the manager sees it published on the review page and finds the asset in the library with
+// the program's default usage rights and its credit line, the caption still shown as text.
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPng } from '../src/server/db/seed/demo-content';
 import { type E2eEnvironment, screenshot, startEnvironment } from './harness';
 
@@ -17,6 +19,7 @@ let programId = '';
 let creatorId = '';
 let submissionId = '';
 const ambassadorEmail = 'ada@example.com';
+const postUrl = 'https://www.instagram.com/reel/AdaEveningGlow/';
 const firstCaption =
   'Morning routine with the Glow serum: three drops and my skin drinks it in. <script>alert(1)</script> #skincare';
 
@@ -66,6 +69,16 @@ beforeAll(async () => {
   });
   ambassadorContext.setDefaultTimeout(15_000);
   ambassador = await ambassadorContext.newPage();
+  // An uncaught error in the app shows up here rather than as a blank page and a timeout.
+  for (const page of [manager, ambassador])
+    page.on('pageerror', (error) => console.error(`page error at ${page.url()}: ${error.message}`));
+});
+
+afterEach(async ({ task }) => {
+  if (task.result?.state !== 'fail') return;
+  const name = task.name.replace(/\W+/g, '-').slice(0, 60);
+  await screenshot(manager, `content-failed-manager-${name}`);
+  await screenshot(ambassador, `content-failed-portal-${name}`, { fullPage: true });
 });
 
 afterAll(async () => {
@@ -89,6 +102,8 @@ describe('content review', () => {
       status: 'active',
       why: 'Real routines from people who love the serum.',
       capacity: null,
+      // Granted by the agreement: every published piece enters the library with these rights.
+      defaultUsageRights: { channels: ['organic_social', 'paid_social'], durationDays: 365 },
     });
     programId = program.id;
     const person = await postJson(request, `${ws}/creators`, {
@@ -221,5 +236,53 @@ describe('content review', () => {
         'Changes requested on your draft for Summer Glow',
       ]),
     );
+  });
+
+  it('lets the ambassador record the post URL of the approved draft in the portal', async () => {
+    await ambassador.goto(`/portal/content/${submissionId}`);
+    await ambassador.getByRole('heading', { name: 'Approved — post it, then share the link' }).waitFor();
+    await ambassador.getByRole('textbox', { name: 'Post URL' }).fill(postUrl);
+    await ambassador.getByRole('button', { name: 'Record post URL' }).click();
+    await ambassador.getByRole('heading', { name: 'Posted' }).waitFor();
+    await ambassador.getByRole('link', { name: postUrl }).waitFor();
+    await ambassador.getByText('Published', { exact: true }).first().waitFor();
+    await screenshot(ambassador, 'content-08-portal-post-url', { fullPage: true });
+  });
+
+  it('shows the manager the publication on the review page, linked to the asset in the library', async () => {
+    await manager.reload();
+    const panel = manager.getByLabel(/Publication of Ada Lovelace/);
+    await panel.getByText('Published', { exact: true }).waitFor();
+    await panel.getByRole('link', { name: postUrl }).waitFor();
+    expect(await panel.getByRole('link', { name: 'In the library' }).getAttribute('href')).toMatch(
+      new RegExp(`/w/${workspaceId}/library\\?asset=ast_`),
+    );
+    await panel.getByRole('heading', { name: 'Metrics' }).waitFor();
+    await screenshot(manager, 'content-09-review-published');
+  });
+
+  it('lists the asset in the library with its usage rights and credit, the caption as text', async () => {
+    await manager
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Library' })
+      .click();
+    await manager.waitForURL(new RegExp(`/w/${workspaceId}/library`));
+    await manager.getByRole('heading', { name: 'Library' }).waitFor();
+    const card = manager.getByTestId('asset-card');
+    await expect(card.count()).resolves.toBe(1);
+    await card.getByText('Ada Lovelace').waitFor();
+    await card.getByText('Organic social', { exact: true }).waitFor();
+    await card.getByText('Paid social', { exact: true }).waitFor();
+    await card.getByText('@ada.glows', { exact: false }).waitFor();
+    await card.getByText('Paid social', { exact: true }).scrollIntoViewIfNeeded();
+    await screenshot(manager, 'content-10-library');
+
+    await card.getByRole('button', { name: /Open Ada Lovelace/ }).click();
+    const drawer = manager.getByRole('dialog');
+    await drawer.getByText('📸 @ada.glows for Glow Skincare').waitFor();
+    const caption = drawer.getByTestId('asset-caption');
+    await expect(caption.textContent()).resolves.toContain('<script>alert(1)</script>');
+    expect(await caption.locator('script').count()).toBe(0);
+    await screenshot(manager, 'content-11-library-asset');
   });
 });

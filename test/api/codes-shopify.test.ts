@@ -124,6 +124,42 @@ describe('ShopifyAdminClient', () => {
     ]);
   });
 
+  it('keeps ids above 2^53 exact, so the DELETE removes that price rule and no other', async () => {
+    // 9007199254740993 = 2^53 + 1: JSON.parse would read it as …992. The fixture text is edited, not
+    // re-serialised, so the recorded response carries the digits exactly as Shopify would send them.
+    const bigRule = '9007199254740993';
+    const bigCode = '9007199254740995';
+    const ruleReply = fixture('price-rule-created').replaceAll('1076543210987', bigRule);
+    const codeReply = fixture('discount-code-created')
+      .replaceAll('1076543210987', bigRule)
+      .replaceAll('19876543210123', bigCode);
+    expect(ruleReply).toContain(`"id": ${bigRule},`);
+    replies = [{ status: 201, body: ruleReply }, { status: 201, body: codeReply }, { status: 204 }];
+    const ref = await client().createPercentageCode({ code: 'JANE15', percent: 15 });
+    expect(ref).toEqual({ priceRuleId: bigRule, discountCodeId: bigCode });
+    await client().deletePriceRule(ref.priceRuleId);
+    expect(recorded.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /admin/api/2024-10/price_rules.json',
+      `POST /admin/api/2024-10/price_rules/${bigRule}/discount_codes.json`,
+      `DELETE /admin/api/2024-10/price_rules/${bigRule}.json`,
+    ]);
+
+    // The clean-up after a refused code deletes the exact price rule too.
+    recorded = [];
+    replies = [
+      { status: 201, body: ruleReply },
+      { status: 422, body: fixture('discount-code-not-unique') },
+      { status: 204 },
+    ];
+    await expect(client().createPercentageCode({ code: 'JANE15', percent: 15 })).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+    expect(recorded.at(-1)).toMatchObject({
+      method: 'DELETE',
+      path: `/admin/api/2024-10/price_rules/${bigRule}.json`,
+    });
+  });
+
   it('explains a refused token', async () => {
     replies = [{ status: 401, body: fixture('unauthorized') }];
     await expect(client().createPercentageCode({ code: 'JANE15', percent: 15 })).rejects.toMatchObject({

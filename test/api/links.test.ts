@@ -117,6 +117,51 @@ describe('tracking settings', () => {
     );
   });
 
+  it('refuse a code percent that is not a whole number from 1 to 100, naming the field', async () => {
+    for (const codePercent of ['abc', '0', '101', '12.5', '-5', '']) {
+      const res = await owner.put(`/api/v1/workspaces/${ws}/programs/${program.id}/tracking`, {
+        ...settings,
+        codePercent,
+      });
+      expect(res.status, codePercent).toBe(422);
+      expect(res.body.problems, codePercent).toEqual([
+        { field: 'codePercent', message: 'must be a whole number from 1 to 100' },
+      ]);
+    }
+    const ok = await owner.put(`/api/v1/workspaces/${ws}/programs/${program.id}/tracking`, {
+      ...settings,
+      codePercent: ' 100 ',
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body.codePercent).toBe('100');
+  });
+
+  it('refuse a code pattern the generator would refuse, with its message', async () => {
+    const cases: Array<[string, string]> = [
+      ['{HANDEL}{PERCENT}', 'Unknown token {HANDEL} in the code pattern'],
+      ['SALE{PERCENT}', 'needs {HANDLE}, {NAME}, {RANDOM4} or {RANDOM6}'],
+      ['{HANDLE}{PERCENT', 'unmatched brace'],
+      ['{HANDLE}VERYLONGFIXEDTEXTXX', 'fixed text is too long'],
+    ];
+    for (const [codePattern, message] of cases) {
+      const res = await owner.put(`/api/v1/workspaces/${ws}/programs/${program.id}/tracking`, {
+        ...settings,
+        codePattern,
+      });
+      expect(res.status, codePattern).toBe(422);
+      expect(res.body.problems, codePattern).toEqual([
+        { field: 'codePattern', message: expect.stringContaining(message) },
+      ]);
+    }
+    for (const codePattern of ['{name}{year}', 'GLOW{RANDOM4}', '{HANDLE}{PERCENT}']) {
+      const res = await owner.put(`/api/v1/workspaces/${ws}/programs/${program.id}/tracking`, {
+        ...settings,
+        codePattern,
+      });
+      expect(res.status, codePattern).toBe(200);
+    }
+  });
+
   it('save normalised domains (lower case, punycode, no duplicates), audited', async () => {
     const res = await owner.put(`/api/v1/workspaces/${ws}/programs/${program.id}/tracking`, {
       ...settings,
@@ -328,7 +373,7 @@ describe('the redirect', () => {
     await owner.put(`/api/v1/workspaces/${ws}/programs/${program.id}/tracking`, settings);
   });
 
-  it('answers 410 while disabled, 302 again once enabled, 410 once expired, 404 once deleted', async () => {
+  it('answers 410 while disabled, 302 again once enabled, 410 once expired; a clicked link is not deleted', async () => {
     const disabled = await owner.post(`/api/v1/workspaces/${ws}/links/${created.id}/disable`);
     expect(disabled.body.status).toBe('disabled');
     const gone = await hit(`/l/${created.slug}`);
@@ -348,13 +393,71 @@ describe('the redirect', () => {
     const listed = await owner.get(`/api/v1/workspaces/${ws}/links/${created.id}`);
     expect(listed.body.status).toBe('expired');
 
-    expect((await owner.delete(`/api/v1/workspaces/${ws}/links/${created.id}`)).status).toBe(204);
-    expect((await hit(`/l/${created.slug}`)).status).toBe(404);
-    expect((await owner.get(`/api/v1/workspaces/${ws}/links/${created.id}`)).status).toBe(404);
+    await redirector.buffer.flush();
+    const { clicks } = (await owner.get(`/api/v1/workspaces/${ws}/links/${created.id}`)).body.totals;
+    expect(clicks).toBeGreaterThan(0);
+    const refused = await owner.delete(`/api/v1/workspaces/${ws}/links/${created.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toBe(
+      `This link has ${clicks} clicks: disable it instead, so its clicks stay as evidence.`,
+    );
+    const kept = await ctx.services.database.db.select().from(click).where(eq(click.linkId, created.id));
+    expect(kept.length).toBeGreaterThan(0);
+    expect((await owner.get(`/api/v1/workspaces/${ws}/links/${created.id}`)).body.totals.clicks).toBe(clicks);
+    expect((await hit(`/l/${created.slug}`)).status).toBe(410);
     const audit = await owner.get(`/api/v1/workspaces/${ws}/creators/${creatorId}/timeline`);
     const actions = audit.body.items.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(
-      expect.arrayContaining(['link.created', 'link.disabled', 'link.enabled', 'link.deleted']),
+    expect(actions).toEqual(expect.arrayContaining(['link.created', 'link.disabled', 'link.enabled']));
+    expect(actions).not.toContain('link.deleted');
+  });
+
+  it('deletes a link without clicks: 204, audited, and its URL answers 404', async () => {
+    const fresh = (
+      await owner.post(`/api/v1/workspaces/${ws}/programs/${program.id}/links`, {
+        ambassadorId: amb.id,
+        destination: 'https://shop.example.com/never-clicked',
+      })
+    ).body;
+    expect(fresh.totals.clicks).toBe(0);
+    expect((await owner.delete(`/api/v1/workspaces/${ws}/links/${fresh.id}`)).status).toBe(204);
+    expect((await hit(`/l/${fresh.slug}`)).status).toBe(404);
+    expect((await owner.get(`/api/v1/workspaces/${ws}/links/${fresh.id}`)).status).toBe(404);
+    const audit = await owner.get(`/api/v1/workspaces/${ws}/creators/${creatorId}/timeline`);
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toContain('link.deleted');
+  });
+
+  it('refuses to delete a link with a single click, by the rollup, bots included', async () => {
+    const one = (
+      await owner.post(`/api/v1/workspaces/${ws}/programs/${program.id}/links`, {
+        ambassadorId: amb.id,
+        destination: 'https://shop.example.com/one-click',
+      })
+    ).body;
+    await insertClicks(ctx.services.database.db, [
+      {
+        id: `clk_one_${one.slug}`,
+        workspaceId: ws,
+        linkId: one.id,
+        ambassadorId: amb.id,
+        programId: program.id,
+        at: new Date(),
+        isBot: true,
+        isUnique: false,
+        device: null,
+        os: null,
+        browser: null,
+        referrerDomain: null,
+        visitorHash: 'v',
+        country: null,
+      },
+    ]);
+    const refused = await owner.delete(`/api/v1/workspaces/${ws}/links/${one.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toBe(
+      'This link has 1 click: disable it instead, so its clicks stay as evidence.',
+    );
+    expect((await owner.post(`/api/v1/workspaces/${ws}/links/${one.id}/disable`)).body.status).toBe(
+      'disabled',
     );
   });
 

@@ -414,6 +414,9 @@ const routeTree = rootRoute.addChildren([
     contentSubmissionRoute,
     briefsRoute,
     listeningRoute,
+    libraryRoute,
+    publishedRoute,
+    cadenceRoute,
   ]),
   portalRoute.addChildren([
     portalSigninRoute,
@@ -422,14 +425,8 @@ const routeTree = rootRoute.addChildren([
       portalProfileRoute,
       portalContentRoute,
       portalContentSubmissionRoute,
+      portalPostsRoute,
     ]),
-    libraryRoute,
-    publishedRoute,
-    cadenceRoute,
-  ]),
-  portalRoute.addChildren([
-    portalSigninRoute,
-    portalAppRoute.addChildren([portalHomeRoute, portalProfileRoute, portalPostsRoute]),
   ]),
 ]);
 

@@ -1,7 +1,9 @@
 // A small client for the Shopify REST Admin API (2024-10): a percentage price rule with one discount code
 // per ambassador code, and removing it again when the code is rotated. Fixtures of the documented
-// responses are in ./fixtures/shopify/.
+// responses are in ./fixtures/shopify/. Responses are read with parseJsonLossless: Shopify's ids pass 2^53,
+// and a rounded price rule id would make a later DELETE remove someone else's discount.
 import { AppError } from '../../lib/app-error';
+import { parseJsonLossless } from '../conversions/webhook-payloads';
 
 export const shopifyApiVersion = '2024-10';
 
@@ -93,7 +95,7 @@ export class ShopifyAdminClient {
     const text = await res.text();
     let parsed: unknown = null;
     try {
-      parsed = text ? JSON.parse(text) : null;
+      parsed = text ? parseJsonLossless(text) : null;
     } catch {
       parsed = { errors: text.slice(0, 200) };
     }

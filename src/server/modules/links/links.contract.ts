@@ -1,4 +1,5 @@
-// Tracked links (T1): create per ambassador, list with click totals, disable/enable, delete, daily clicks.
+// Tracked links (T1): create per ambassador, list with click totals, disable/enable, delete (only
+// without clicks), daily clicks.
 import { z } from '@hono/zod-openapi';
 
 export const linkInputSchema = z

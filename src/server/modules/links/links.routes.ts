@@ -177,7 +177,9 @@ linkRoutes.openapi(
     method: 'delete',
     path: '/workspaces/{workspaceId}/links/{id}',
     tags,
-    summary: 'Delete a link and its clicks (its URL answers 404)',
+    summary: 'Delete a link that has no clicks (its URL answers 404)',
+    description:
+      'Only a link without any recorded click can be deleted; one with clicks answers 409 and should be disabled instead, so its clicks stay as attribution and leak-scan evidence.',
     middleware: [guard('tracking.write')],
     request: { params: idParams },
     responses: { 204: { description: 'Deleted' }, ...errorResponses },

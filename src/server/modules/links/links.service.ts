@@ -1,5 +1,6 @@
 // Tracked links (T1): created per ambassador with a destination checked against the program's allowed
-// domains, listed with click totals from the daily rollup, disabled/enabled, deleted, charted per day.
+// domains, listed with click totals from the daily rollup, disabled/enabled, deleted
+// (only while never clicked: clicks are attribution evidence), charted per day.
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import { checkDestination } from '../../../core/links/destination';
@@ -239,10 +240,38 @@ export async function setLinkDisabled(
   return getLinkOrThrow(db, scope, id, baseUrl);
 }
 
-/** Deletes a link and its clicks; its URL answers 404 from then on. */
+/** How many clicks a link has recorded (all of them, bots included), from the daily rollup. */
+async function recordedClicks(db: Db | Tx, scope: WorkspaceScope, linkId: string): Promise<number> {
+  const [row] = await db
+    .select({ clicks: sql<number>`coalesce(sum(${clickDaily.clicks}), 0)::int` })
+    .from(clickDaily)
+    .where(and(eq(clickDaily.workspaceId, scope.workspaceId), eq(clickDaily.linkId, linkId)));
+  return Number(row?.clicks ?? 0);
+}
+
+/**
+ * Deletes a link that has never been clicked; its URL answers 404 from then on. A link with clicks is
+ * refused (409): deleting it would cascade its clicks and rollup away, and with them the evidence that
+ * attribution and leak scans rely on. Such a link is disabled instead.
+ */
 export async function deleteLink(db: Db, scope: WorkspaceScope, id: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const row = await getLinkRowOrThrow(tx, scope, id);
+    // Locked: a click batch for this link takes a key-share lock on the row (the foreign key), so it either
+    // committed before this lock and is counted below, or waits for the delete and is then dropped.
+    const [row] = await tx
+      .select()
+      .from(link)
+      .where(and(eq(link.id, id), eq(link.workspaceId, scope.workspaceId)))
+      .for('update');
+    if (!row) throw notFound('link', id);
+    const clicks = await recordedClicks(tx, scope, id);
+    if (clicks > 0) {
+      throw new AppError(
+        'conflict',
+        `This link has ${clicks} ${clicks === 1 ? 'click' : 'clicks'}: disable it instead, so its clicks stay as evidence.`,
+        { extra: { clicks } },
+      );
+    }
     const amb = await getAmbassadorRowOrThrow(tx, scope, row.ambassadorId);
     await tx.delete(link).where(eq(link.id, id));
     await recordAudit(tx, scope, {

@@ -31,7 +31,7 @@ trackingRoutes.openapi(
     tags,
     summary: 'Save a program’s tracking settings',
     description:
-      'Allowed domains are hostnames (subdomains included; IDNs stored as punycode). UTM values may use {program}, {handle} and {campaign}; an empty content means the ambassador’s handle. Attribution: windowDays 1–365, precedence code|click (default code: a code is explicit evidence typed at checkout), blockSelfReferral.',
+      'Allowed domains are hostnames (subdomains included; IDNs stored as punycode). UTM values may use {program}, {handle} and {campaign}; an empty content means the ambassador’s handle. Attribution: windowDays 1–365, precedence code|click (default code: a code is explicit evidence typed at checkout), blockSelfReferral. Codes: codePattern uses {HANDLE}, {NAME}, {PERCENT}, {YEAR}, {RANDOM4}, {RANDOM6} and must contain {HANDLE}, {NAME} or a RANDOM token; codePercent is a whole number 1–100 (as text). Both are checked with the code generator’s rules when saved.',
     middleware: [guard('tracking.write')],
     request: { params: idParams, body: jsonBody(trackingSettingsInputSchema) },
     responses: { 200: jsonResponse(trackingSettingsSchema, 'The saved settings'), ...errorResponses },

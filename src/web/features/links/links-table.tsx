@@ -1,5 +1,6 @@
 // A table of tracked links: copy the short URL, QR code, click totals (all, unique, bots and previews),
-// disable/enable and delete (confirmed). Used on the program's Links page and on a creator's page.
+// disable/enable, and delete (confirmed) for a link never clicked: a link with clicks is only disabled, so
+// its clicks stay as attribution evidence. Used on the program's Links page and on a creator's page.
 import { ActionIcon, Badge, CopyButton, Group, Menu, Table, Text, Tooltip } from '@mantine/core';
 import {
   IconCheck,
@@ -151,13 +152,20 @@ export function LinksTable(props: { links: Link[]; showAmbassador?: boolean; lab
                           >
                             {link.status === 'disabled' ? 'Enable' : 'Disable'}
                           </Menu.Item>
-                          <Menu.Item
-                            color="red"
-                            leftSection={<IconTrash size={14} />}
-                            onClick={() => setDeleting(link)}
-                          >
-                            Delete…
-                          </Menu.Item>
+                          {link.totals.clicks === 0 ? (
+                            <Menu.Item
+                              color="red"
+                              leftSection={<IconTrash size={14} />}
+                              onClick={() => setDeleting(link)}
+                            >
+                              Delete…
+                            </Menu.Item>
+                          ) : (
+                            <Menu.Label maw={220} style={{ whiteSpace: 'normal' }}>
+                              Links with clicks can’t be deleted: their clicks are attribution evidence.
+                              {link.status === 'disabled' ? '' : ' Disable it instead.'}
+                            </Menu.Label>
+                          )}
                         </Menu.Dropdown>
                       </Menu>
                     ) : null}
@@ -174,7 +182,7 @@ export function LinksTable(props: { links: Link[]; showAmbassador?: boolean; lab
         title="Delete this link?"
         message={
           deleting
-            ? `/l/${deleting.slug} will stop working (visitors see “link not found”) and its ${formatNumber(deleting.totals.clicks)} recorded clicks are deleted with it. To keep the history, disable it instead.`
+            ? `/l/${deleting.slug} has no clicks yet. Deleted, it stops working (visitors see “link not found”). Once a link has clicks it can only be disabled.`
             : ''
         }
         confirmLabel="Delete link"

@@ -209,12 +209,15 @@ export function TrackingForm(props: {
             <Group grow align="flex-start">
               <TextInput
                 label="Code pattern"
+                description="{HANDLE}, {NAME}, {PERCENT}, {YEAR}, {RANDOM4}, {RANDOM6}; needs {HANDLE}, {NAME} or a RANDOM token"
                 value={values.codePattern}
                 onChange={(e) => setValues((v) => ({ ...v, codePattern: e.currentTarget.value }))}
                 error={errors.codePattern}
               />
               <TextInput
                 label="Percent off"
+                description="A whole number from 1 to 100"
+                inputMode="numeric"
                 value={values.codePercent}
                 onChange={(e) => setValues((v) => ({ ...v, codePercent: e.currentTarget.value }))}
                 error={errors.codePercent}
