@@ -1,6 +1,6 @@
 // Conversions (T3–T5) outside the store webhooks: attribution rules as the ingest applies them, the API
 // with keys, CSV import, the pixel with its CORS rules, and the conversions table.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/server/lib/ids';
 import { discountCode } from '../../src/server/modules/codes/codes.schema';
@@ -187,6 +187,74 @@ describe('POST /api/v1/conversions', () => {
     });
     expect((await orderOf(o.externalId)).creditedMinor).toBe(0);
   });
+
+  it('refuses a refund in another currency than its order with 422 naming both, and writes nothing', async () => {
+    const o = order({ codes: [w.jane.code], amount: '50.00', currency: 'EUR' });
+    await api('/conversions', o);
+    const refund = {
+      externalId: `${o.externalId}-rf`,
+      orderExternalId: o.externalId,
+      occurredAt: new Date().toISOString(),
+      amount: '10.00',
+    };
+    const single = await api('/conversions/refunds', { ...refund, currency: 'USD' });
+    expect(single.status).toBe(422);
+    const problem = await single.json();
+    expect(problem.problems[0].field).toBe('currency');
+    expect(problem.problems[0].message).toContain(`is in USD but order ${o.externalId} is in EUR`);
+    const batch = await api('/conversions/refunds', {
+      refunds: [
+        { ...refund, currency: 'EUR' },
+        { ...refund, externalId: `${o.externalId}-rf2`, currency: 'GBP' },
+      ],
+    });
+    expect(batch.status).toBe(422);
+    expect((await batch.json()).problems.map((p: { field: string }) => p.field)).toEqual([
+      'refunds.1.currency',
+    ]);
+    expect(await orderOf(o.externalId)).toMatchObject({ refundedMinor: 0, creditedMinor: 5000 });
+    // In the order's currency, or without one, it applies.
+    const ok = await api('/conversions/refunds', { ...refund, currency: 'eur' });
+    expect(await ok.json()).toMatchObject({ applied: 1, refused: 0 });
+    expect(await orderOf(o.externalId)).toMatchObject({ refundedMinor: 1000, creditedMinor: 4000 });
+  });
+});
+
+describe('the pixel and a store reporting the same order', () => {
+  const pixel = (orderId: string, amount = '30.00') =>
+    ctx.app.request(`/t/conversions?connection=${w.connections.pixel}`, {
+      method: 'POST',
+      body: JSON.stringify({ orderId, amount, currency: 'USD', clickId: w.ids.clickOmar }),
+      headers: { 'content-type': 'application/json', origin: 'https://brand.example' },
+    });
+  const rowsOf = (externalId: string) =>
+    db()
+      .select()
+      .from(storeOrder)
+      .where(and(eq(storeOrder.programId, w.program.id), eq(storeOrder.externalId, externalId)));
+
+  it('acknowledges the pixel’s report of an order a store already reported as a duplicate', async () => {
+    const o = order({ codes: [w.jane.code] });
+    await api('/conversions', o);
+    expect(await (await pixel(o.externalId)).json()).toEqual({ status: 'duplicate' });
+    expect(await rowsOf(o.externalId)).toMatchObject([
+      { connectionId: w.connections.api, amountMinor: 8000, ambassadorId: w.jane.id },
+    ]);
+  });
+
+  it('replaces the pixel’s report when the store reports the same order (the store wins)', async () => {
+    const externalId = nextId();
+    expect(await (await pixel(externalId, '12.00')).json()).toEqual({ status: 'recorded' });
+    const [pixelRow] = await rowsOf(externalId);
+    expect(pixelRow).toMatchObject({ connectionId: w.connections.pixel, ambassadorId: w.omar.id });
+    const res = await api('/conversions', order({ externalId, codes: [w.jane.code] }));
+    const body = await res.json();
+    expect(body).toMatchObject({ created: 1, duplicates: 0 });
+    expect(body.results[0].replacedPixelOrderId).toBe(pixelRow?.id);
+    expect(await rowsOf(externalId)).toMatchObject([
+      { connectionId: w.connections.api, amountMinor: 8000, ambassadorId: w.jane.id, method: 'code' },
+    ]);
+  });
 });
 
 describe('CSV import of orders', () => {
@@ -320,6 +388,28 @@ describe('the conversions table', () => {
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(String(csv.body).split('\n')[0]).toContain('order_id,occurred_at,amount,currency');
     expect(String(csv.body)).toContain('Jane Doe');
+  });
+
+  it('shows each order’s source, marks the pixel unverified and splits the credited totals', async () => {
+    const base = `/api/v1/workspaces/${w.ws}/programs/${w.program.id}/conversions`;
+    const all = await w.owner.client.get(`${base}?limit=500`);
+    const pixelItems = all.body.items.filter(
+      (i: { connection: { kind: string } }) => i.connection.kind === 'pixel',
+    );
+    expect(pixelItems.length).toBeGreaterThan(0);
+    expect(pixelItems.every((i: { connection: { verified: boolean } }) => !i.connection.verified)).toBe(true);
+    const apiItem = all.body.items.find((i: { connection: { kind: string } }) => i.connection.kind === 'api');
+    expect(apiItem.connection).toMatchObject({ name: 'api store', verified: true });
+    const usd = all.body.totals.find((t: { currency: string }) => t.currency === 'USD');
+    // px-1 (30.00, credited to Omar) is the pixel's credited order.
+    expect(usd.creditedPixelMinor).toBe(3000);
+    expect(usd.creditedVerifiedMinor + usd.creditedPixelMinor).toBe(usd.creditedMinor);
+    expect(usd.creditedVerifiedMinor).toBeGreaterThan(0);
+    const onlyPixel = await w.owner.client.get(`${base}?connectionId=${w.connections.pixel}`);
+    const px = onlyPixel.body.totals.find((t: { currency: string }) => t.currency === 'USD');
+    expect(px).toMatchObject({ creditedVerifiedMinor: 0, creditedPixelMinor: 3000, pixelOrders: px.orders });
+    const csv = await w.owner.client.get(`${base}/export.csv?connectionId=${w.connections.pixel}`);
+    expect(String(csv.body)).toContain('pixel store (pixel, unverified)');
   });
 
   it('is 404 for a program of another workspace', async () => {

@@ -217,6 +217,96 @@ describe('Shopify webhooks', () => {
   });
 });
 
+describe('Shopify multi-currency refunds', () => {
+  // A USD shop; the customer paid in EUR (presentment). The order's total_price is in USD, the refund
+  // transaction's amount in EUR; amount_set.shop_money carries the USD figure.
+  const orderId = '7000000000000000100';
+  const refundBody = (id: string, withShopMoney: boolean) => {
+    // Ids past 2^53 are set as strings after JSON.parse (Shopify's numbers would lose digits).
+    const refund = JSON.parse(fixture('shopify-refunds-create.json'));
+    refund.id = id;
+    refund.order_id = orderId;
+    const t = refund.transactions[0];
+    t.amount = '21.00';
+    t.currency = 'EUR';
+    if (withShopMoney) {
+      t.amount_set = {
+        shop_money: { amount: '23.04', currency_code: 'USD' },
+        presentment_money: { amount: '21.00', currency_code: 'EUR' },
+      };
+    } else delete t.amount_set;
+    return JSON.stringify(refund);
+  };
+
+  it('applies the shop-money amount of a refund made in the presentment currency', async () => {
+    const order = JSON.parse(shopifyOrderBody({ id: orderId }));
+    order.id = orderId;
+    order.presentment_currency = 'EUR';
+    order.total_price_set = {
+      shop_money: { amount: '92.15', currency_code: 'USD' },
+      presentment_money: { amount: '84.90', currency_code: 'EUR' },
+    };
+    expect((await shopify('orders/create', JSON.stringify(order))).status).toBe(200);
+    const res = await shopify('refunds/create', refundBody('929361465100000001', true));
+    expect(await res.json()).toMatchObject({ status: 'processed' });
+    const [row] = (await ordersOf(w.connections.shopify)).filter((o) => o.externalId === orderId);
+    expect(row).toMatchObject({ currency: 'USD', amountMinor: 9215, refundedMinor: 2304 });
+    expect(row?.creditedMinor).toBe(9215 - 2304);
+  });
+
+  it('refuses a refund in another currency than its order without *_set, and records the delivery as failed', async () => {
+    const res = await shopify('refunds/create', refundBody('929361465100000002', false));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.status).toBe('failed');
+    expect(body.detail).toContain('EUR');
+    expect(body.detail).toContain('USD');
+    const [delivery] = (await deliveriesOf(w.connections.shopify)).filter(
+      (d) => d.topic === 'refunds/create' && d.status === 'failed',
+    );
+    expect(delivery?.detail).toContain(`Refund 929361465100000002 is in EUR but order ${orderId} is in USD`);
+    const stored = await db()
+      .select()
+      .from(orderRefund)
+      .where(eq(orderRefund.externalId, '929361465100000002'));
+    expect(stored).toHaveLength(0);
+    const [row] = (await ordersOf(w.connections.shopify)).filter((o) => o.externalId === orderId);
+    expect(row?.refundedMinor).toBe(2304);
+  });
+});
+
+describe('the pixel and a store reporting the same order', () => {
+  const pixel = (orderId: string) =>
+    post(
+      `/t/conversions?connection=${w.connections.pixel}`,
+      JSON.stringify({ orderId, amount: '80.00', currency: 'USD', clickId: w.ids.clickOmar }),
+      { origin: 'https://brand.example' },
+    );
+  const rowsOf = (externalId: string) =>
+    db()
+      .select()
+      .from(storeOrder)
+      .where(and(eq(storeOrder.programId, w.program.id), eq(storeOrder.externalId, externalId)));
+
+  it('replaces the pixel’s report with the store’s (one order, the store’s amount and attribution)', async () => {
+    const orderId = '7000000000000000200';
+    expect(await (await pixel(orderId)).json()).toEqual({ status: 'recorded' });
+    expect(await rowsOf(orderId)).toMatchObject([{ connectionId: w.connections.pixel, amountMinor: 8000 }]);
+
+    const res = await shopify('orders/create', shopifyOrderBody({ id: orderId }));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.status).toBe('processed');
+    expect(body.detail).toContain('replaces the pixel');
+    expect(await rowsOf(orderId)).toMatchObject([
+      { connectionId: w.connections.shopify, amountMinor: 9215, ambassadorId: w.jane.id },
+    ]);
+    // The pixel reporting it again is a duplicate of the store's order.
+    expect(await (await pixel(orderId)).json()).toEqual({ status: 'duplicate' });
+    expect(await rowsOf(orderId)).toHaveLength(1);
+  });
+});
+
 // WooCommerce -----------------------------------------------------------------------------------------
 
 function wooBody(overrides: { id?: number; status?: string; refunds?: unknown[] } = {}) {
@@ -288,6 +378,19 @@ describe('WooCommerce webhooks', () => {
     expect(order?.cancelledAt).not.toBeNull();
   });
 
+  it('does not add a full-refund status on top of the refund entries listed later', async () => {
+    await woo('order.created', wooBody({ id: 730 }));
+    await woo('order.updated', wooBody({ id: 730, status: 'refunded' }));
+    let [order] = (await ordersOf(w.connections.woocommerce)).filter((o) => o.externalId === '730');
+    expect(order).toMatchObject({ refundedMinor: 4740, creditedMinor: 0 });
+    await woo(
+      'order.updated',
+      wooBody({ id: 730, status: 'refunded', refunds: [{ id: 901, total: '-47.40' }] }),
+    );
+    [order] = (await ordersOf(w.connections.woocommerce)).filter((o) => o.externalId === '730');
+    expect(order).toMatchObject({ refundedMinor: 4740, creditedMinor: 0 });
+  });
+
   it('refuses invalid and missing signatures', async () => {
     expect((await woo('order.created', wooBody({ id: 729 }), 'wrong')).status).toBe(401);
     const missing = await post(`/webhooks/woocommerce/${w.connections.woocommerce}`, wooBody({ id: 729 }), {
@@ -300,13 +403,14 @@ describe('WooCommerce webhooks', () => {
 
 // Stripe ----------------------------------------------------------------------------------------------
 
-function stripeSessionBody(overrides: { paymentIntent?: string } = {}) {
+function stripeSessionBody(overrides: { paymentIntent?: string; amountTotal?: number } = {}) {
   const event = JSON.parse(
     fixture('stripe-checkout-session-completed.json').replace('CLICK_ID', w.ids.clickJane),
   );
   event.data.object.created = Math.floor(Date.now() / 1000);
   event.data.object.metadata.discount_code = w.jane.code;
   if (overrides.paymentIntent) event.data.object.payment_intent = overrides.paymentIntent;
+  if (overrides.amountTotal) event.data.object.amount_total = overrides.amountTotal;
   return JSON.stringify(event);
 }
 
@@ -353,6 +457,40 @@ describe('Stripe webhooks', () => {
     await stripe(charge(1000)); // a late, older event changes nothing
     const [order] = (await ordersOf(w.connections.stripe)).filter((o) => o.externalId === 'pi_running');
     expect(order).toMatchObject({ refundedMinor: 3000, creditedMinor: 5500 });
+  });
+
+  it('counts a cumulative amount_refunded and itemised refunds delivered later once (the larger)', async () => {
+    await stripe(stripeSessionBody({ paymentIntent: 'pi_mixed', amountTotal: 10_000 }));
+    const charge = (eventId: string, refunded: number, listed?: Array<{ id: string; amount: number }>) => {
+      const event = JSON.parse(fixture('stripe-charge-refunded.json'));
+      event.id = eventId;
+      event.data.object.id = 'ch_mixed';
+      event.data.object.payment_intent = 'pi_mixed';
+      event.data.object.amount = 10_000;
+      event.data.object.amount_refunded = refunded;
+      if (listed) {
+        event.data.object.refunds.data = listed.map((r) => ({
+          ...event.data.object.refunds.data[0],
+          ...r,
+          charge: 'ch_mixed',
+          payment_intent: 'pi_mixed',
+        }));
+      } else delete event.data.object.refunds;
+      return JSON.stringify(event);
+    };
+    const mixed = async () => (await ordersOf(w.connections.stripe)).find((o) => o.externalId === 'pi_mixed');
+    await stripe(charge('evt_mixed_1', 3000));
+    expect(await mixed()).toMatchObject({ refundedMinor: 3000, creditedMinor: 7000 });
+    await stripe(
+      charge('evt_mixed_2', 5000, [
+        { id: 're_mixed_1', amount: 3000 },
+        { id: 're_mixed_2', amount: 2000 },
+      ]),
+    );
+    expect(await mixed()).toMatchObject({ amountMinor: 10_000, refundedMinor: 5000, creditedMinor: 5000 });
+    // A late cumulative figure below the itemised sum changes nothing.
+    await stripe(charge('evt_mixed_3', 3000));
+    expect(await mixed()).toMatchObject({ refundedMinor: 5000, creditedMinor: 5000 });
   });
 
   it('refuses invalid, missing and stale signatures', async () => {

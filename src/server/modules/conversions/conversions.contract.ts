@@ -30,15 +30,16 @@ const optionalText = (max: number) =>
 
 /** Amount as a decimal (`amount`) or integer minor units (`amountMinor`), checked against the currency. */
 function withAmount<
-  T extends { amount?: string | undefined; amountMinor?: number | undefined; currency: string },
+  T extends { amount?: string | undefined; amountMinor?: number | undefined; currency?: string | undefined },
 >(value: T, ctx: z.RefinementCtx, required: boolean) {
+  const currency = value.currency ?? 'USD';
   if (value.amount !== undefined && value.amountMinor !== undefined) {
     ctx.addIssue({ code: 'custom', path: ['amount'], message: 'give amount or amountMinor, not both' });
-  } else if (value.amount !== undefined && toMinorUnits(value.amount, value.currency) === null) {
+  } else if (value.amount !== undefined && toMinorUnits(value.amount, currency) === null) {
     ctx.addIssue({
       code: 'custom',
       path: ['amount'],
-      message: `has more decimals than ${value.currency} allows`,
+      message: `has more decimals than ${currency} allows${value.currency ? '' : ' (give the currency)'}`,
     });
   } else if (required && value.amount === undefined && value.amountMinor === undefined) {
     ctx.addIssue({ code: 'custom', path: ['amount'], message: 'is required (or amountMinor)' });
@@ -82,7 +83,10 @@ export const apiRefundSchema = z
     occurredAt: dateTime,
     amount: decimal.optional(),
     amountMinor: z.number().int().nonnegative().optional(),
-    currency: currency.default('USD'),
+    currency: currency.optional().openapi({
+      description:
+        'The refund’s currency. When given it must be the order’s: a refund in another currency is refused (422), never converted. Without it, a decimal amount is read with two decimals.',
+    }),
   })
   .superRefine((v, ctx) => withAmount(v, ctx, v.type === 'refund'))
   .openapi('ConversionRefund');
@@ -102,6 +106,11 @@ export const apiConversionsResultSchema = z.object({
       orderId: z.string(),
       outcome: z.enum(['created', 'duplicate']),
       ambassadorId: z.string().nullable().optional(),
+      replacedPixelOrderId: z.string().optional().openapi({
+        description:
+          'This report replaced the pixel’s report of the same order id (the store’s report wins).',
+      }),
+      storedBy: z.enum(['another_connection']).optional(),
     }),
   ),
 });
@@ -110,12 +119,14 @@ export const apiRefundsResultSchema = z.object({
   applied: z.number(),
   held: z.number(),
   duplicates: z.number(),
+  refused: z.number(),
   results: z.array(
     z.object({
       kind: z.enum(['refund', 'cancellation']),
       externalId: z.string(),
       externalOrderId: z.string(),
-      outcome: z.enum(['applied', 'held', 'duplicate']),
+      outcome: z.enum(['applied', 'held', 'duplicate', 'refused']),
+      detail: z.string().optional(),
     }),
   ),
 });
@@ -148,7 +159,11 @@ export type ConversionsQuery = z.output<typeof conversionsQuerySchema>;
 export const conversionSchema = z.object({
   id: z.string(),
   externalId: z.string(),
-  connection: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
+  /**
+   * Where the order was reported. `verified` is false for the pixel: its orders are self-reported by the
+   * browser (anyone can POST one), while store webhooks are signed, the API needs a key and CSV a member.
+   */
+  connection: z.object({ id: z.string(), name: z.string(), kind: z.string(), verified: z.boolean() }),
   occurredAt: z.string(),
   amountMinor: z.number(),
   currency: z.string(),
@@ -192,6 +207,8 @@ export const conversionSchema = z.object({
       externalId: z.string(),
       amountMinor: z.number(),
       occurredAt: z.string(),
+      /** A running total from the store (not added to the itemised refunds; the larger counts). */
+      cumulative: z.boolean(),
     }),
   ),
 });
@@ -204,6 +221,11 @@ export const conversionTotalsSchema = z.object({
   amountMinor: z.number(),
   creditedMinor: z.number(),
   refundedMinor: z.number(),
+  /** Of `creditedMinor`: from verified sources (store webhooks, API, CSV) and from the pixel (unverified). */
+  creditedVerifiedMinor: z.number(),
+  creditedPixelMinor: z.number(),
+  /** Of `orders`: reported by the pixel. */
+  pixelOrders: z.number(),
 });
 
 export const conversionsPageSchema = z.object({

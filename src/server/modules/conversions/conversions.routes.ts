@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { guard } from '../../http/middleware';
 import { errorResponses, idParams, jsonBody, jsonResponse, newRouter } from '../../http/openapi';
-import { AppError } from '../../lib/app-error';
+import { AppError, type FieldProblem, validationError } from '../../lib/app-error';
 import {
   apiConversionsBodySchema,
   apiConversionsResultSchema,
@@ -61,7 +61,7 @@ conversionRoutes.openapi(
     ...bearer,
     summary: 'Report orders (one, or up to 1,000 as { orders: [...] }) with an API key',
     description:
-      'Each order is attributed under its program’s rules. The same externalId again is acknowledged as a duplicate: the first report wins for amount and attribution.',
+      'Each order is attributed under its program’s rules. The same externalId again is acknowledged as a duplicate: the first report wins for amount and attribution. An order the program’s conversion pixel already reported under the same id is replaced by this report (`replacedPixelOrderId`): a verified source wins over the pixel.',
     middleware: [apiBodyLimit],
     request: { body: jsonBody(apiConversionsBodySchema) },
     responses: { 200: jsonResponse(apiConversionsResultSchema, 'What was recorded'), ...errorResponses },
@@ -83,7 +83,7 @@ conversionRoutes.openapi(
     ...bearer,
     summary: 'Report refunds and cancellations (one, or up to 1,000 as { refunds: [...] }) with an API key',
     description:
-      'Keyed by their own externalId. Credit is reversed in proportion to the refunded share; a cancellation removes it. A refund for an order not reported yet is held and applied when the order arrives.',
+      'Keyed by their own externalId. Credit is reversed in proportion to the refunded share; a cancellation removes it. A refund for an order not reported yet is held and applied when the order arrives. A refund whose currency is not its order’s is refused with 422 naming both currencies, and nothing of the request is written.',
     middleware: [apiBodyLimit],
     request: { body: jsonBody(apiRefundsBodySchema) },
     responses: { 200: jsonResponse(apiRefundsResultSchema, 'What was recorded'), ...errorResponses },
@@ -92,8 +92,20 @@ conversionRoutes.openapi(
     const { db } = c.var.services.database;
     const connection = await authenticateApiKey(db, c.req.header('authorization'));
     const body = c.req.valid('json');
-    const refunds = 'refunds' in body ? body.refunds : [body];
-    return c.json(await ingestRefunds(db, connection, refunds.map(apiRefundToInput)), 200);
+    const batch = 'refunds' in body;
+    const refunds = batch ? body.refunds : [body];
+    const result = await db.transaction(async (tx) => {
+      const ingested = await ingestRefunds(tx, connection, refunds.map(apiRefundToInput));
+      const problems: FieldProblem[] = [];
+      ingested.results.forEach((r, i) => {
+        if (r.outcome === 'refused')
+          problems.push({ field: batch ? `refunds.${i}.currency` : 'currency', message: r.detail ?? '' });
+      });
+      // Nothing half-written: one refused refund rolls the request back.
+      if (problems.length > 0) throw validationError(problems);
+      return ingested;
+    });
+    return c.json(result, 200);
   },
 );
 

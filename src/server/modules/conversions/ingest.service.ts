@@ -10,6 +10,17 @@
 //   (`order_id` null) and applied when the order arrives; credit is reversed in proportion (applyRefunds).
 // - Ingest for one connection is serialised by a transaction-scoped advisory lock, so an order and its
 //   refund arriving at the same moment cannot miss each other.
+// - Within a program, an order id reported by the pixel and by a store connection (Shopify, WooCommerce,
+//   Stripe, API, CSV) is one order, and the store's report wins: the pixel's report of an order already
+//   stored on another connection is a duplicate; a store's report of an order the pixel reported replaces
+//   the pixel's row (the pixel sends no refunds, so nothing held is lost). While a program has a pixel,
+//   its order ingest is also serialised per program so the two reports cannot both be written.
+// - A refund that states its currency is applied only to an order in that currency: credit is never
+//   converted. Otherwise it is refused (not stored) with a reason naming both currencies. (A refund held
+//   before its order cannot be checked on arrival: `order_refund` keeps no currency.)
+// - Cumulative refunds (WooCommerce's `<order>:refunded` for a refunded order without listed refunds,
+//   Stripe's `<charge>:amount_refunded` when the event leaves out the list) are running totals: an order's
+//   refunded amount is the larger of its itemised refunds' sum and its largest cumulative figure.
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
   type AmbassadorCode,
@@ -27,7 +38,7 @@ import { discountCode } from '../codes/codes.schema';
 import { click } from '../links/links.schema';
 import { ambassador, creator } from '../people/people.schema';
 import { getTrackingSettings } from '../tracking/tracking.service';
-import { orderRefund, type storeConnection, storeOrder } from './conversions.schema';
+import { orderRefund, type StoreKind, storeConnection, storeOrder } from './conversions.schema';
 
 /** One order as a source reports it, already in minor units. */
 export interface OrderInput {
@@ -52,9 +63,15 @@ export interface RefundInput {
   occurredAt: Date;
   /**
    * The amount is a running total that replaces a smaller figure under the same id (Stripe's
-   * `charge.amount_refunded` when the event does not list the refunds themselves).
+   * `charge.amount_refunded` when the event does not list the refunds themselves). Its id must end as
+   * `isCumulativeRefund` recognises.
    */
   isCumulative?: boolean;
+  /**
+   * The currency of `amountMinor` when the source states it. A refund in another currency than its
+   * order's is refused, never applied.
+   */
+  currency?: string | null;
 }
 
 export type IngestConnection = Pick<typeof storeConnection.$inferSelect, 'id' | 'workspaceId' | 'programId'>;
@@ -65,6 +82,10 @@ export interface OrderOutcome {
   outcome: 'created' | 'duplicate';
   /** For a created order: the credited ambassador, or null with the rejection reason. */
   ambassadorId?: string | null;
+  /** A created store order that replaced the pixel's report of the same order id (its row id). */
+  replacedPixelOrderId?: string;
+  /** A duplicate already stored by another connection of the program (a pixel report of a store order). */
+  storedBy?: 'another_connection';
 }
 
 export interface IngestOrdersResult {
@@ -77,7 +98,9 @@ export interface RefundOutcome {
   kind: 'refund' | 'cancellation';
   externalId: string;
   externalOrderId: string;
-  outcome: 'applied' | 'held' | 'duplicate';
+  outcome: 'applied' | 'held' | 'duplicate' | 'refused';
+  /** Why a refund was refused (its currency is not its order's). */
+  detail?: string;
 }
 
 export interface IngestRefundsResult {
@@ -85,6 +108,18 @@ export interface IngestRefundsResult {
   applied: number;
   held: number;
   duplicates: number;
+  refused: number;
+}
+
+/**
+ * Whether a stored refund of a connection of this kind is a cumulative figure (a running total) rather
+ * than one itemised refund, recognised by the external id the payload readers give it.
+ * @example isCumulativeRefund('stripe', 'ch_1:amount_refunded') // true
+ */
+export function isCumulativeRefund(kind: StoreKind | null | undefined, externalId: string): boolean {
+  if (kind === 'stripe') return externalId.endsWith(':amount_refunded');
+  if (kind === 'woocommerce') return externalId.endsWith(':refunded');
+  return false;
 }
 
 /** The host of a URL (`https://www.coupons.example/x` → `coupons.example`), or null. */
@@ -115,6 +150,22 @@ async function lockConnection(tx: Db | Tx, connectionId: string): Promise<void> 
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${connectionId}, 0))`);
 }
 
+/** Serialises order ingest across a program's connections (taken after the connection's lock). */
+async function lockProgramOrders(tx: Db | Tx, programId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`orders:${programId}`}, 0))`);
+}
+
+/** The kind of a connection, read from the database (callers pass only ids). */
+async function kindOf(tx: Db | Tx, connection: IngestConnection): Promise<StoreKind | null> {
+  const [row] = await tx
+    .select({ kind: storeConnection.kind })
+    .from(storeConnection)
+    .where(
+      and(eq(storeConnection.workspaceId, connection.workspaceId), eq(storeConnection.id, connection.id)),
+    );
+  return row?.kind ?? null;
+}
+
 interface CodeRow {
   code: string;
   ambassadorId: string;
@@ -137,6 +188,23 @@ export async function ingestOrders(
   return db.transaction(async (tx) => {
     await lockConnection(tx, connection.id);
     const scope = { workspaceId: connection.workspaceId };
+    // The program's other connections whose reports can be the same order: for the pixel, all of them;
+    // for a store, its pixels.
+    const programConnections = await tx
+      .select({ id: storeConnection.id, kind: storeConnection.kind })
+      .from(storeConnection)
+      .where(
+        and(
+          eq(storeConnection.workspaceId, connection.workspaceId),
+          eq(storeConnection.programId, connection.programId),
+        ),
+      );
+    const kind = programConnections.find((c) => c.id === connection.id)?.kind ?? null;
+    const isPixel = kind === 'pixel';
+    const overlapping = programConnections
+      .filter((c) => c.id !== connection.id && (isPixel || c.kind === 'pixel'))
+      .map((c) => c.id);
+    if (overlapping.length > 0) await lockProgramOrders(tx, connection.programId);
     const externalIds = [...new Set(events.map((e) => e.externalId))];
     const existing = new Map(
       (
@@ -146,12 +214,48 @@ export async function ingestOrders(
           .where(and(eq(storeOrder.connectionId, connection.id), inArray(storeOrder.externalId, externalIds)))
       ).map((r) => [r.externalId, r.id]),
     );
-    const fresh: OrderInput[] = [];
+    const unseen: OrderInput[] = [];
     const seen = new Set<string>();
     for (const event of events) {
       if (existing.has(event.externalId) || seen.has(event.externalId)) continue;
       seen.add(event.externalId);
-      fresh.push(event);
+      unseen.push(event);
+    }
+    // The same order id on the program's overlapping connections: the store's report wins.
+    const elsewhere =
+      overlapping.length === 0 || unseen.length === 0
+        ? []
+        : await tx
+            .select({ id: storeOrder.id, externalId: storeOrder.externalId })
+            .from(storeOrder)
+            .where(
+              and(
+                eq(storeOrder.workspaceId, connection.workspaceId),
+                inArray(storeOrder.connectionId, overlapping),
+                inArray(
+                  storeOrder.externalId,
+                  unseen.map((e) => e.externalId),
+                ),
+              ),
+            );
+    const storedElsewhere = new Map<string, string>();
+    const replaced = new Map<string, string>();
+    for (const row of elsewhere) {
+      const into = isPixel ? storedElsewhere : replaced;
+      if (!into.has(row.externalId)) into.set(row.externalId, row.id);
+    }
+    const fresh = isPixel ? unseen.filter((e) => !storedElsewhere.has(e.externalId)) : unseen;
+    if (replaced.size > 0) {
+      // The pixel's rows go (their refund rows with them; the pixel sends none) before the store's land.
+      await tx.delete(storeOrder).where(
+        and(
+          eq(storeOrder.workspaceId, connection.workspaceId),
+          inArray(
+            storeOrder.id,
+            elsewhere.map((r) => r.id),
+          ),
+        ),
+      );
     }
 
     const inserted = new Map<string, { id: string; ambassadorId: string | null }>();
@@ -278,7 +382,7 @@ export async function ingestOrders(
           { clicks: orderClicks, codes: orderCodes, ambassadors: orderAmbassadors, rules },
         );
         const held = pendingByOrder.get(event.externalId) ?? [];
-        const figures = refundFigures(result.credited ? event.amountMinor : 0, event.amountMinor, held);
+        const figures = refundFigures(kind, result.credited ? event.amountMinor : 0, event.amountMinor, held);
         inserted.set(event.externalId, { id, ambassadorId: result.credited?.ambassadorId ?? null });
         return {
           id,
@@ -330,17 +434,21 @@ export async function ingestOrders(
       const created = inserted.get(event.externalId);
       if (created && !reported.has(event.externalId)) {
         reported.add(event.externalId);
+        const replacedId = replaced.get(event.externalId);
         results.push({
           externalId: event.externalId,
           orderId: created.id,
           outcome: 'created',
           ambassadorId: created.ambassadorId,
+          ...(replacedId ? { replacedPixelOrderId: replacedId } : {}),
         });
       } else {
+        const otherId = storedElsewhere.get(event.externalId);
         results.push({
           externalId: event.externalId,
-          orderId: existing.get(event.externalId) ?? created?.id ?? '',
+          orderId: existing.get(event.externalId) ?? otherId ?? created?.id ?? '',
           outcome: 'duplicate',
+          ...(otherId && !existing.has(event.externalId) ? { storedBy: 'another_connection' as const } : {}),
         });
       }
     }
@@ -356,18 +464,33 @@ interface RefundRow {
   occurredAt: Date;
 }
 
-/** An order's refunded total, cancellation time and credit left, from all its refund rows. */
-function refundFigures(creditBaseMinor: number, orderAmountMinor: number, refunds: readonly RefundRow[]) {
-  const money = refunds
-    .filter((r) => r.kind === 'refund')
-    .map((r) => ({ externalRefundId: r.externalId, amountMinor: r.amountMinor }));
+/**
+ * An order's refunded total, cancellation time and credit left, from all its refund rows. The refunded
+ * total is the larger of the itemised refunds' sum and the largest cumulative figure (a running total
+ * from the same store that may cover some or all of the itemised ones), never both added.
+ */
+function refundFigures(
+  kind: StoreKind | null,
+  creditBaseMinor: number,
+  orderAmountMinor: number,
+  refunds: readonly RefundRow[],
+) {
+  let itemised = 0;
+  let cumulative = 0;
+  for (const r of refunds) {
+    if (r.kind !== 'refund') continue;
+    if (isCumulativeRefund(kind, r.externalId)) cumulative = Math.max(cumulative, r.amountMinor);
+    else itemised += r.amountMinor;
+  }
+  const refundedMinor = Math.max(itemised, cumulative);
   const cancellations = refunds.filter((r) => r.kind === 'cancellation');
   const cancelledAt =
     cancellations.length === 0
       ? null
       : new Date(Math.min(...cancellations.map((c) => c.occurredAt.getTime())));
+  const money = refundedMinor > 0 ? [{ externalRefundId: 'refunded', amountMinor: refundedMinor }] : [];
   return {
-    refundedMinor: money.reduce((sum, r) => sum + r.amountMinor, 0),
+    refundedMinor,
     cancelledAt,
     creditedMinor: applyRefunds(creditBaseMinor, orderAmountMinor, money, cancelledAt !== null),
   };
@@ -383,24 +506,34 @@ export async function ingestRefunds(
   connection: IngestConnection,
   events: readonly RefundInput[],
 ): Promise<IngestRefundsResult> {
-  if (events.length === 0) return { results: [], applied: 0, held: 0, duplicates: 0 };
+  if (events.length === 0) return { results: [], applied: 0, held: 0, duplicates: 0, refused: 0 };
   return db.transaction(async (tx) => {
     await lockConnection(tx, connection.id);
-    const orderIds = new Map(
-      (
-        await tx
-          .select({ id: storeOrder.id, externalId: storeOrder.externalId })
-          .from(storeOrder)
-          .where(
-            and(
-              eq(storeOrder.connectionId, connection.id),
-              inArray(storeOrder.externalId, [...new Set(events.map((e) => e.externalOrderId))]),
-            ),
-          )
-      ).map((r) => [r.externalId, r.id]),
-    );
+    const kind = await kindOf(tx, connection);
+    const orders = await tx
+      .select({ id: storeOrder.id, externalId: storeOrder.externalId, currency: storeOrder.currency })
+      .from(storeOrder)
+      .where(
+        and(
+          eq(storeOrder.connectionId, connection.id),
+          inArray(storeOrder.externalId, [...new Set(events.map((e) => e.externalOrderId))]),
+        ),
+      );
+    const orderIds = new Map(orders.map((r) => [r.externalId, r.id]));
+    const orderCurrency = new Map(orders.map((r) => [r.externalId, r.currency.toUpperCase()]));
     const key = (e: { kind: string; externalId: string }) => `${e.kind}:${e.externalId}`;
-    const unique = [...new Map(events.map((e) => [key(e), e])).values()];
+    // A refund stating another currency than its order's is refused: credit is never converted.
+    const refusals = new Map<string, string>();
+    for (const e of events) {
+      const stated = e.currency?.trim().toUpperCase();
+      const expected = orderCurrency.get(e.externalOrderId);
+      if (e.kind !== 'refund' || !stated || !expected || stated === expected) continue;
+      refusals.set(
+        key(e),
+        `refund ${e.externalId} is in ${stated} but order ${e.externalOrderId} is in ${expected}; it was not applied (Troupe does not convert currencies): record it in ${expected}`,
+      );
+    }
+    const unique = [...new Map(events.filter((e) => !refusals.has(key(e))).map((e) => [key(e), e])).values()];
     const toRow = (e: RefundInput) => ({
       id: newId('orderRefund'),
       workspaceId: connection.workspaceId,
@@ -442,12 +575,23 @@ export async function ingestRefunds(
           .filter((id): id is string => !!id),
       ),
     ];
-    await recomputeCredit(tx, connection, touched);
+    await recomputeCredit(tx, connection, kind, touched);
 
     const results: RefundOutcome[] = [];
     const reported = new Set<string>();
     for (const e of events) {
       const k = key(e);
+      const refusal = refusals.get(k);
+      if (refusal) {
+        results.push({
+          kind: e.kind,
+          externalId: e.externalId,
+          externalOrderId: e.externalOrderId,
+          outcome: 'refused',
+          detail: refusal,
+        });
+        continue;
+      }
       const isNew = written.has(k) && !reported.has(k);
       reported.add(k);
       results.push({
@@ -458,12 +602,23 @@ export async function ingestRefunds(
       });
     }
     const count = (o: RefundOutcome['outcome']) => results.filter((r) => r.outcome === o).length;
-    return { results, applied: count('applied'), held: count('held'), duplicates: count('duplicate') };
+    return {
+      results,
+      applied: count('applied'),
+      held: count('held'),
+      duplicates: count('duplicate'),
+      refused: count('refused'),
+    };
   });
 }
 
 /** Re-computes refunded total, cancellation and credit left of the given orders from their refund rows. */
-async function recomputeCredit(tx: Tx, connection: IngestConnection, orderIds: string[]): Promise<void> {
+async function recomputeCredit(
+  tx: Tx,
+  connection: IngestConnection,
+  kind: StoreKind | null,
+  orderIds: string[],
+): Promise<void> {
   if (orderIds.length === 0) return;
   const orders = await tx
     .select({
@@ -485,7 +640,7 @@ async function recomputeCredit(tx: Tx, connection: IngestConnection, orderIds: s
     .where(and(eq(orderRefund.connectionId, connection.id), inArray(orderRefund.orderId, orderIds)));
   const byOrder = groupBy(refunds, (r) => r.orderId ?? '');
   const values = orders.map((o) => {
-    const f = refundFigures(o.ambassadorId ? o.amountMinor : 0, o.amountMinor, byOrder.get(o.id) ?? []);
+    const f = refundFigures(kind, o.ambassadorId ? o.amountMinor : 0, o.amountMinor, byOrder.get(o.id) ?? []);
     return sql`(${o.id}, ${f.refundedMinor}::bigint, ${f.creditedMinor}::bigint, ${f.cancelledAt?.toISOString() ?? null}::timestamptz)`;
   });
   await tx.execute(sql`

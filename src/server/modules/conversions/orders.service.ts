@@ -18,7 +18,13 @@ import type {
   ConversionsQuery,
 } from './conversions.contract';
 import { apiKey, orderRefund, storeConnection, storeOrder } from './conversions.schema';
-import { type IngestConnection, type OrderInput, type RefundInput, referrerDomainOf } from './ingest.service';
+import {
+  type IngestConnection,
+  isCumulativeRefund,
+  type OrderInput,
+  type RefundInput,
+  referrerDomainOf,
+} from './ingest.service';
 import { fromMinorUnits, toMinorUnits } from './orders-money';
 
 /** A connection of the workspace, or 404 (the same answer as another workspace's connection). */
@@ -93,8 +99,9 @@ export function apiRefundToInput(refund: ApiRefund): RefundInput {
     amountMinor:
       refund.type === 'cancellation'
         ? 0
-        : (refund.amountMinor ?? toMinorUnits(refund.amount ?? '0', refund.currency) ?? 0),
+        : (refund.amountMinor ?? toMinorUnits(refund.amount ?? '0', refund.currency ?? 'USD') ?? 0),
     occurredAt: refund.occurredAt,
+    currency: refund.type === 'refund' ? (refund.currency ?? null) : null,
   };
 }
 
@@ -152,8 +159,11 @@ export async function listConversions(
         amountMinor: sql<number>`coalesce(sum(${storeOrder.amountMinor}), 0)::bigint`,
         creditedMinor: sql<number>`coalesce(sum(${storeOrder.creditedMinor}), 0)::bigint`,
         refundedMinor: sql<number>`coalesce(sum(${storeOrder.refundedMinor}), 0)::bigint`,
+        creditedPixelMinor: sql<number>`coalesce(sum(${storeOrder.creditedMinor}) filter (where ${storeConnection.kind} = 'pixel'), 0)::bigint`,
+        pixelOrders: sql<number>`(count(*) filter (where ${storeConnection.kind} = 'pixel'))::int`,
       })
       .from(storeOrder)
+      .innerJoin(storeConnection, eq(storeConnection.id, storeOrder.connectionId))
       .where(where)
       .groupBy(storeOrder.currency)
       .orderBy(storeOrder.currency),
@@ -199,7 +209,12 @@ export async function listConversions(
     return {
       id: order.id,
       externalId: order.externalId,
-      connection: { id: order.connectionId, name: connectionName, kind: connectionKind },
+      connection: {
+        id: order.connectionId,
+        name: connectionName,
+        kind: connectionKind,
+        verified: connectionKind !== 'pixel',
+      },
       occurredAt: order.occurredAt.toISOString(),
       amountMinor: order.amountMinor,
       currency: order.currency,
@@ -234,6 +249,7 @@ export async function listConversions(
           externalId: f.externalId,
           amountMinor: f.amountMinor,
           occurredAt: f.occurredAt.toISOString(),
+          cumulative: f.kind === 'refund' && isCumulativeRefund(connectionKind, f.externalId),
         })),
     };
   });
@@ -245,6 +261,9 @@ export async function listConversions(
       amountMinor: Number(t.amountMinor),
       creditedMinor: Number(t.creditedMinor),
       refundedMinor: Number(t.refundedMinor),
+      creditedVerifiedMinor: Number(t.creditedMinor) - Number(t.creditedPixelMinor),
+      creditedPixelMinor: Number(t.creditedPixelMinor),
+      pixelOrders: Number(t.pixelOrders),
     })),
     connections: connections.map((c) => ({
       id: c.id,
@@ -280,7 +299,8 @@ export async function exportConversionsCsv(
         c.codes.join(' '),
         c.clickId ?? '',
         c.landingUrl ?? '',
-        c.connection.name,
+        // The source, with the pixel marked: its orders are self-reported by the browser.
+        `${c.connection.name} (${c.connection.kind}${c.connection.verified ? '' : ', unverified'})`,
         c.ambassador?.name ?? '',
         c.method ?? '',
         fromMinorUnits(c.creditedMinor, c.currency),

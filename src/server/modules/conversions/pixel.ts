@@ -1,7 +1,10 @@
 // The conversion pixel (T3): `/t.js` for the brand's site keeps the click id from a tracked link in a
 // first-party cookie and reports the order on the thank-you page to `POST /t/conversions`. Browsers are
 // let through by CORS only from the program's allowed domains; anyone can still forge a request outside a
-// browser, so pixel orders are as trustworthy as the page that sends them (prefer store webhooks).
+// browser, so pixel orders are as trustworthy as the page that sends them (prefer store webhooks). The
+// conversions table marks them "unverified (pixel)" and totals their credit apart, and within a program a
+// store's report of the same order id wins: the ingest answers a pixel report of a stored order as a
+// duplicate and replaces the pixel's row when the store reports it later.
 import { and, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { Hono } from 'hono';

@@ -81,6 +81,20 @@ function clickIdFromAttributes(items: ReadonlyArray<{ name: string; value: unkno
 }
 
 // Shopify (REST webhook payloads; the Order and Refund resources).
+//
+// Money: an order's `total_price` and `currency` are in the shop currency; a multi-currency order's
+// customer pays in the presentment currency, and its refund transactions' `amount` / `currency` are in
+// that presentment currency. Where Shopify sends a `*_set` (`total_price_set`, `transactions[].amount_set`)
+// its `shop_money` is used, so an order and its refunds are in the same (shop) currency. A refund without
+// `amount_set` states its presentment currency, and the ingest refuses it if that is not the order's.
+
+/** Shopify's money in shop and presentment currencies (`*_set` fields). */
+const shopifyMoneySet = z
+  .object({
+    shop_money: z.object({ amount: moneyText, currency_code: z.string().length(3) }).passthrough(),
+  })
+  .passthrough()
+  .nullish();
 
 const shopifyOrderSchema = z.object({
   id: idText,
@@ -91,6 +105,7 @@ const shopifyOrderSchema = z.object({
   cancelled_at: nullableText,
   currency: z.string().length(3),
   total_price: moneyText,
+  total_price_set: shopifyMoneySet,
   current_total_price: moneyText.nullish(),
   discount_codes: z.array(z.object({ code: z.string() }).passthrough()).nullish(),
   landing_site: nullableText,
@@ -99,20 +114,25 @@ const shopifyOrderSchema = z.object({
 });
 
 /**
- * A Shopify order (orders/create, orders/paid, orders/cancelled). The amount is `total_price`, the total
- * when the order was placed: refunds are applied from their own deliveries, so `current_total_price`
- * (already net of refunds) would reverse them twice.
+ * A Shopify order (orders/create, orders/paid, orders/cancelled). The amount is the total when the order
+ * was placed in the shop currency (`total_price_set.shop_money`, else `total_price` / `currency`): refunds
+ * are applied from their own deliveries, so `current_total_price` (already net of refunds) would reverse
+ * them twice.
  */
 export function shopifyOrder(payload: unknown): { order: OrderInput; cancelledAt: Date | null } {
   const o = parseWith(shopifyOrderSchema, payload, 'Shopify order');
   const cancelledAt =
     o.cancelled_at && !Number.isNaN(Date.parse(o.cancelled_at)) ? new Date(o.cancelled_at) : null;
+  const shop = o.total_price_set?.shop_money;
+  const currency = (shop?.currency_code ?? o.currency).toUpperCase();
   return {
     order: {
       externalId: o.id,
       occurredAt: o.created_at,
-      amountMinor: minor(o.total_price, o.currency, 'total_price'),
-      currency: o.currency.toUpperCase(),
+      amountMinor: shop
+        ? minor(shop.amount, currency, 'total_price_set.shop_money.amount')
+        : minor(o.total_price, currency, 'total_price'),
+      currency,
       customerEmail: o.email || o.contact_email || o.customer?.email || null,
       codes: (o.discount_codes ?? []).map((d) => d.code),
       clickId: clickIdFromAttributes(o.note_attributes ?? []),
@@ -135,26 +155,44 @@ const shopifyRefundSchema = z.object({
           kind: z.string(),
           status: z.string().nullish(),
           currency: z.string().length(3).nullish(),
+          amount_set: shopifyMoneySet,
         })
         .passthrough(),
     )
     .nullish(),
 });
 
-/** A Shopify refund (refunds/create): the money is the sum of its successful `refund` transactions. */
+/**
+ * A Shopify refund (refunds/create): the money is the sum of its successful `refund` transactions, each in
+ * the shop currency when it carries `amount_set.shop_money`, else in its own (presentment) `currency`.
+ * The refund states that currency, so the ingest refuses it when it is not the order's (shop) currency.
+ */
 export function shopifyRefund(payload: unknown, fallbackCurrency = 'USD'): RefundInput {
   const r = parseWith(shopifyRefundSchema, payload, 'Shopify refund');
   let amountMinor = 0;
+  const currencies = new Set<string>();
   for (const [i, t] of (r.transactions ?? []).entries()) {
     if (t.kind !== 'refund' || (t.status && t.status !== 'success')) continue;
-    amountMinor += minor(t.amount, t.currency ?? fallbackCurrency, `transactions.${i}.amount`);
+    const shop = t.amount_set?.shop_money;
+    const currency = (shop?.currency_code ?? t.currency ?? fallbackCurrency).toUpperCase();
+    currencies.add(currency);
+    amountMinor += shop
+      ? minor(shop.amount, currency, `transactions.${i}.amount_set.shop_money.amount`)
+      : minor(t.amount, currency, `transactions.${i}.amount`);
   }
+  if (currencies.size > 1) {
+    throw new PayloadError(
+      `Shopify refund: transactions are in ${[...currencies].join(' and ')} without amount_set.shop_money; Troupe does not add amounts across currencies`,
+    );
+  }
+  const [currency] = currencies;
   return {
     kind: 'refund',
     externalId: r.id,
     externalOrderId: r.order_id,
     amountMinor,
     occurredAt: r.created_at,
+    ...(currency ? { currency } : {}),
   };
 }
 
@@ -207,7 +245,9 @@ export function wooOrder(payload: unknown, now = new Date()): { order: OrderInpu
     externalOrderId: o.id,
     amountMinor: minor(r.total, currency, `refunds.${i}.total`, true),
     occurredAt: changedAt,
+    currency,
   }));
+  // A running total (the whole order): the ingest counts the larger of it and itemised refunds listed later.
   if (o.status === 'refunded' && refunds.length === 0) {
     refunds.push({
       kind: 'refund',
@@ -216,6 +256,7 @@ export function wooOrder(payload: unknown, now = new Date()): { order: OrderInpu
       amountMinor,
       occurredAt: changedAt,
       isCumulative: true,
+      currency,
     });
   }
   if (o.status === 'cancelled' || o.status === 'failed') {
@@ -323,11 +364,17 @@ const stripeChargeSchema = z.object({
   created: z.number(),
   payment_intent: z.union([z.string(), z.object({ id: z.string() }).passthrough()]).nullish(),
   amount_refunded: z.number().int().nonnegative(),
+  currency: z.string().length(3).nullish(),
   refunds: z
     .object({
       data: z.array(
         z
-          .object({ id: z.string(), amount: z.number().int().nonnegative(), created: z.number().optional() })
+          .object({
+            id: z.string(),
+            amount: z.number().int().nonnegative(),
+            created: z.number().optional(),
+            currency: z.string().length(3).nullish(),
+          })
           .passthrough(),
       ),
     })
@@ -345,6 +392,7 @@ export function stripeChargeRefunds(object: unknown): RefundInput[] {
   const c = parseWith(stripeChargeSchema, object, 'Stripe charge');
   const orderId = (typeof c.payment_intent === 'string' ? c.payment_intent : c.payment_intent?.id) ?? c.id;
   const listed = c.refunds?.data ?? [];
+  const currency = (code: string | null | undefined) => (code ? { currency: code.toUpperCase() } : {});
   if (listed.length > 0) {
     return listed.map((r) => ({
       kind: 'refund',
@@ -352,8 +400,10 @@ export function stripeChargeRefunds(object: unknown): RefundInput[] {
       externalOrderId: orderId,
       amountMinor: r.amount,
       occurredAt: new Date((r.created ?? c.created) * 1000),
+      ...currency(r.currency ?? c.currency),
     }));
   }
+  // A running total: the ingest counts the larger of it and the itemised refunds, never both.
   return [
     {
       kind: 'refund',
@@ -362,6 +412,7 @@ export function stripeChargeRefunds(object: unknown): RefundInput[] {
       amountMinor: c.amount_refunded,
       occurredAt: new Date(c.created * 1000),
       isCumulative: true,
+      ...currency(c.currency),
     },
   ];
 }

@@ -160,28 +160,34 @@ function describe(
   for (const o of orders.results) {
     parts.push(
       o.outcome === 'created'
-        ? `order ${o.externalId} recorded${o.ambassadorId ? ` and credited to ${o.ambassadorId}` : ', no ambassador credited'}`
+        ? `order ${o.externalId} recorded${o.ambassadorId ? ` and credited to ${o.ambassadorId}` : ', no ambassador credited'}${o.replacedPixelOrderId ? ' (replaces the pixel’s report of it: the store’s report wins)' : ''}`
         : `order ${o.externalId} already recorded`,
     );
   }
   for (const r of refunds.results) {
     const what = r.kind === 'refund' ? `refund ${r.externalId}` : 'cancellation';
     parts.push(
-      r.outcome === 'applied'
-        ? `${what} applied to order ${r.externalOrderId}`
-        : r.outcome === 'held'
-          ? `${what} held until order ${r.externalOrderId} arrives`
-          : `${what} of order ${r.externalOrderId} already recorded`,
+      r.outcome === 'refused'
+        ? (r.detail ?? `${what} of order ${r.externalOrderId} refused`)
+        : r.outcome === 'applied'
+          ? `${what} applied to order ${r.externalOrderId}`
+          : r.outcome === 'held'
+            ? `${what} held until order ${r.externalOrderId} arrives`
+            : `${what} of order ${r.externalOrderId} already recorded`,
     );
   }
+  // A refund refused for its currency marks the delivery failed so the connections page shows it; the
+  // answer stays 200, since the store sending it again would not change it.
   const status: DeliveryStatus =
-    orders.created > 0 || refunds.applied > 0
-      ? 'processed'
-      : refunds.held > 0
-        ? 'held'
-        : orders.results.length + refunds.results.length === 0
-          ? 'ignored'
-          : 'duplicate';
+    refunds.refused > 0
+      ? 'failed'
+      : orders.created > 0 || refunds.applied > 0
+        ? 'processed'
+        : refunds.held > 0
+          ? 'held'
+          : orders.results.length + refunds.results.length === 0
+            ? 'ignored'
+            : 'duplicate';
   const detail = parts.length > 0 ? parts.join('; ') : 'Nothing to record (an unpaid checkout).';
   return { status, detail: detail.charAt(0).toUpperCase() + detail.slice(1) };
 }

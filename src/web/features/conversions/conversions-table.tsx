@@ -4,7 +4,31 @@ import { ActionIcon, Badge, Code, Group, List, Paper, Stack, Table, Text, Toolti
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { formatDateTime, formatMoney } from '../../lib/format';
+import { kindLabels } from '../stores/kinds';
 import type { Conversion } from './api';
+
+/** The connection an order came from, with the pixel marked: its orders are self-reported by a browser. */
+export function SourceCell({ connection }: { connection: Conversion['connection'] }) {
+  const kind = kindLabels[connection.kind as keyof typeof kindLabels] ?? connection.kind;
+  return (
+    <Group gap={4} wrap="wrap">
+      <Text size="xs" c="dimmed">
+        {kind} · {connection.name}
+      </Text>
+      {connection.verified ? null : (
+        <Tooltip
+          label="Reported by the conversion pixel from the customer’s browser: anyone can send one, so it is not verified by your store. If a store is connected too, its report of the same order replaces this one."
+          multiline
+          w={320}
+        >
+          <Badge color="yellow" variant="light" size="xs">
+            unverified (pixel)
+          </Badge>
+        </Tooltip>
+      )}
+    </Group>
+  );
+}
 
 export const methodLabels = { code: 'Code', click: 'Click', both: 'Code + click' } as const;
 const methodColors = { code: 'grape', click: 'blue', both: 'teal' } as const;
@@ -107,7 +131,9 @@ function Details({ c }: { c: Conversion }) {
               <List.Item key={`${r.kind}-${r.externalId}`}>
                 {r.kind === 'cancellation'
                   ? `Cancelled ${formatDateTime(r.occurredAt)}: no credit kept.`
-                  : `Refund ${r.externalId}: ${formatMoney(r.amountMinor, c.currency)} on ${formatDateTime(r.occurredAt)}.`}
+                  : r.cumulative
+                    ? `Refunded so far (store’s running total): ${formatMoney(r.amountMinor, c.currency)} on ${formatDateTime(r.occurredAt)}; counts only where it exceeds the listed refunds.`
+                    : `Refund ${r.externalId}: ${formatMoney(r.amountMinor, c.currency)} on ${formatDateTime(r.occurredAt)}.`}
               </List.Item>
             ))}
           </List>
@@ -165,9 +191,7 @@ export function ConversionsTable({ items }: { items: Conversion[] }) {
                     <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                       {c.externalId}
                     </Text>
-                    <Text size="xs" c="dimmed">
-                      {c.connection.name}
-                    </Text>
+                    <SourceCell connection={c.connection} />
                   </Table.Td>
                   <Table.Td ta="right">{formatMoney(c.amountMinor, c.currency)}</Table.Td>
                   <Table.Td ta="right">

@@ -217,6 +217,9 @@ function CurrencyTotals({
     amountMinor: number;
     creditedMinor: number;
     refundedMinor: number;
+    creditedVerifiedMinor: number;
+    creditedPixelMinor: number;
+    pixelOrders: number;
   };
 }) {
   return (
@@ -228,9 +231,13 @@ function CurrencyTotals({
       />
       <Stat label="Revenue" value={formatMoney(t.amountMinor, t.currency)} hint="Order totals as placed" />
       <Stat
-        label="Credited after refunds"
-        value={formatMoney(t.creditedMinor, t.currency)}
-        hint="What commissions are computed on"
+        label={t.pixelOrders > 0 ? 'Credited, verified sources' : 'Credited after refunds'}
+        value={formatMoney(t.creditedVerifiedMinor, t.currency)}
+        hint={
+          t.pixelOrders > 0
+            ? `From verified sources (stores, API, CSV). Plus ${formatMoney(t.creditedPixelMinor, t.currency)} from the pixel — unverified, self-reported by browsers (${formatNumber(t.pixelOrders)} pixel orders)`
+            : 'From verified sources (stores, API, CSV): what commissions are computed on'
+        }
       />
       <Stat
         label="Refunded"

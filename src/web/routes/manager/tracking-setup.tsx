@@ -143,6 +143,19 @@ export function TrackingSetupPage() {
             visitor arrives through an ambassador’s link, and reports the order when the confirmation page
             calls <Code>troupe.conversion(…)</Code>. Put it only on the page shown after payment.
           </Text>
+          <Alert
+            color="yellow"
+            variant="light"
+            icon={<IconInfoCircle size={18} />}
+            title="Pixel orders are unverified"
+          >
+            The pixel’s report comes from the customer’s browser, and anyone can send one (a forged request
+            needs no browser), so Troupe cannot verify it the way it verifies a signed store webhook, an API
+            key or your CSV import. On the conversions page pixel orders are marked “unverified (pixel)” and
+            their credit is shown apart from credit from verified sources. If a store is connected too, the
+            pixel only fills gaps: the same order id reported by the store and by the pixel counts once, and
+            the store’s report wins (its amount, codes and attribution replace the pixel’s).
+          </Alert>
           {pixels.length > 1 ? (
             <Select
               label="Pixel connection"
@@ -215,7 +228,15 @@ export function TrackingSetupPage() {
               <List.Item>
                 <b>Refunds reverse credit</b> in proportion (a half refund removes half the credit) and a
                 cancelled order removes all of it. A refund that arrives before its order waits and is applied
-                when the order arrives.
+                when the order arrives. A store’s running total (“refunded so far”) and its itemised refunds
+                are never added together: the larger counts. A refund in another currency than its order is
+                not converted: Troupe uses the shop-currency amount when the store sends one (Shopify), and
+                otherwise refuses it and says so.
+              </List.Item>
+              <List.Item>
+                <b>One order, one report.</b> Within a program, an order reported by both the pixel and a
+                connected store (Shopify, WooCommerce, Stripe, the API or a CSV import) counts once, and the
+                store’s report wins; pixel orders are unverified and their credit is shown separately.
               </List.Item>
             </List>
             <Text size="sm" c="dimmed">
