@@ -283,6 +283,8 @@ describe('content review', () => {
     const caption = drawer.getByTestId('asset-caption');
     await expect(caption.textContent()).resolves.toContain('<script>alert(1)</script>');
     expect(await caption.locator('script').count()).toBe(0);
+    // The image uploaded in round 1 and kept by the resubmission is the approved piece's media.
+    await drawer.getByText('Media (1)').waitFor();
     await screenshot(manager, 'content-11-library-asset');
   });
 });

@@ -17,7 +17,10 @@ const received: Array<{ to: string; data: string }> = [];
 const base = () => `/api/v1/workspaces/${brand.ws}`;
 
 async function published(who: number, format: 'feed' | 'reel', publishedAt: string, b: Brand = brand) {
-  const { submissionId } = await approved(ctx, b, who, { format });
+  const { submissionId } = await approved(ctx, b, who, {
+    format,
+    submittedAt: new Date('2025-01-01T00:00:00Z'),
+  });
   const res = await b.client.put(`/api/v1/workspaces/${b.ws}/submissions/${submissionId}/publication`, {
     postUrl: `https://www.instagram.com/p/${submissionId}/`,
     publishedAt,

@@ -4,7 +4,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/server/lib/ids';
@@ -81,7 +81,7 @@ async function counts() {
 }
 
 async function submit(
-  fields = goodFields(),
+  fields: Record<string, string> = goodFields(),
   files = [{ name: 'shot.png', type: 'image/png', bytes: pngBytes() }],
 ) {
   const res = await amb.post('/api/v1/portal/submissions', form(fields, files));
@@ -456,6 +456,188 @@ describe('reviewing', () => {
       passed: false,
       severity: 'should',
     });
+  });
+});
+
+describe('campaign briefs', () => {
+  const campaignContent = (version: number) => ({
+    title: `Holiday gift sets v${version}`,
+    mustInclude: { mentions: ['@glowco', '#glowgifts'], productNames: version > 1 ? ['Gift Box'] : [] },
+    mustAvoid: { words: ['free'] },
+  });
+  const briefsOf = (prg: string) => `/api/v1/workspaces/${ws}/programs/${prg}/briefs`;
+  let campaignId: string;
+  let standingId: string;
+
+  beforeAll(async () => {
+    const made = await owner.post(briefsOf(programId), {
+      campaign: 'Holiday 2026',
+      content: campaignContent(1),
+    });
+    expect(made.status).toBe(201);
+    campaignId = made.body.id;
+    const [standing] = await ctx.services.database.db
+      .select({ id: brief.id })
+      .from(brief)
+      .where(and(eq(brief.programId, programId), isNull(brief.campaign)));
+    standingId = standing!.id;
+  });
+
+  const campaignCaption = '#ad Gifting season with @glowco #glowgifts, use JANE15';
+
+  it('the portal lists the program’s current briefs, standing and campaign', async () => {
+    const res = await amb.get('/api/v1/portal/briefs');
+    const mine = res.body.items.filter((b: { programId: string }) => b.programId === programId);
+    expect(mine.map((b: { briefId: string; campaign: string | null }) => [b.briefId, b.campaign])).toEqual(
+      expect.arrayContaining([
+        [standingId, null],
+        [campaignId, 'Holiday 2026'],
+      ]),
+    );
+  });
+
+  it('checks a draft live against the campaign brief when given one, else the standing brief', async () => {
+    const withCampaign = await amb.post('/api/v1/portal/compliance/check', {
+      programId,
+      briefId: campaignId,
+      platform: 'instagram',
+      caption: campaignCaption,
+    });
+    expect(withCampaign.status).toBe(200);
+    expect(withCampaign.body).toMatchObject({
+      passed: true,
+      briefVersion: 1,
+      briefTitle: 'Holiday gift sets v1',
+    });
+    const ids = withCampaign.body.rules.map((r: { id: string }) => r.id);
+    expect(ids).toContain('mention.required.1');
+    const standing = await amb.post('/api/v1/portal/compliance/check', {
+      programId,
+      platform: 'instagram',
+      caption: campaignCaption,
+    });
+    expect(standing.body).toMatchObject({ briefVersion: 2, briefTitle: 'Spring launch v2' });
+    const free = await amb.post('/api/v1/portal/compliance/check', {
+      programId,
+      briefId: campaignId,
+      platform: 'instagram',
+      caption: `${campaignCaption} free shipping`,
+    });
+    expect(free.body.passed).toBe(false);
+    expect(free.body.rules.find((r: { id: string }) => r.id.startsWith('forbidden.term'))).toMatchObject({
+      passed: false,
+    });
+  });
+
+  it('stores the campaign brief on the submission, checks its rounds against it and resubmissions against its current version', async () => {
+    const created = await submit({ ...goodFields(), briefId: campaignId, caption: campaignCaption });
+    expect(created.briefId).toBe(campaignId);
+    expect(created.rounds[0]).toMatchObject({ briefVersion: 1, compliance: { passed: true } });
+    const [row] = await ctx.services.database.db
+      .select({ briefId: submission.briefId })
+      .from(submission)
+      .where(eq(submission.id, created.id));
+    expect(row!.briefId).toBe(campaignId);
+    const queued = await reviewer.get(`/api/v1/workspaces/${ws}/submissions/${created.id}`);
+    expect(queued.body.briefId).toBe(campaignId);
+
+    // The campaign's brief changes while the draft is in review: the resubmission meets the new version.
+    const v2 = await owner.post(`${briefsOf(programId)}/${campaignId}/versions`, {
+      content: campaignContent(2),
+      changeNote: 'Show the Gift Box.',
+    });
+    expect(v2.status).toBe(201);
+    const changes = await reviewer.post(`/api/v1/workspaces/${ws}/submissions/${created.id}/decision`, {
+      decision: 'request_changes',
+      note: 'Please show the Gift Box.',
+    });
+    expect(changes.status).toBe(200);
+    const again = await amb.post(
+      `/api/v1/portal/submissions/${created.id}/rounds`,
+      form({ caption: `${campaignCaption} — the Gift Box` }),
+    );
+    expect(again.status).toBe(201);
+    expect(again.body.briefId).toBe(campaignId);
+    expect(again.body.rounds[1]).toMatchObject({ briefVersion: 2, compliance: { passed: true } });
+    // v2 adds the product name to the required mentions (v1 had two).
+    expect(again.body.rounds[1].compliance.rules.map((r: { id: string }) => r.id)).toContain(
+      'mention.required.2',
+    );
+    expect(again.body.rounds[0].compliance.rules.map((r: { id: string }) => r.id)).not.toContain(
+      'mention.required.2',
+    );
+  });
+
+  it('without a briefId keeps the standing brief', async () => {
+    const created = await submit({ ...goodFields(), briefId: '' });
+    expect(created.briefId).toBe(standingId);
+    expect(created.rounds[0].briefVersion).toBe(2);
+  });
+
+  it('refuses a brief that is not a live brief of this program, naming briefId, and stores nothing', async () => {
+    const otherProgram = await createProgram(owner, ws, { name: 'Other program' });
+    const elsewhere = await owner.post(briefsOf(otherProgram.id), {
+      campaign: 'Elsewhere',
+      content: campaignContent(1),
+    });
+    const archived = await owner.post(briefsOf(programId), {
+      campaign: 'Summer 2026',
+      content: campaignContent(1),
+    });
+    expect((await owner.post(`${briefsOf(programId)}/${archived.body.id}/archive`, {})).status).toBeLessThan(
+      300,
+    );
+    const { client: stranger, workspaceId: strangerWs } = await signUp(ctx, { workspaceName: 'Stranger Co' });
+    const strangerProgram = await createProgram(stranger, strangerWs, { name: 'Theirs' });
+    const foreign = await stranger.post(
+      `/api/v1/workspaces/${strangerWs}/programs/${strangerProgram.id}/briefs`,
+      {
+        campaign: 'Theirs',
+        content: campaignContent(1),
+      },
+    );
+    expect(foreign.status).toBe(201);
+    const before = await counts();
+    for (const briefId of [elsewhere.body.id, archived.body.id, foreign.body.id, 'brf_nope']) {
+      const res = await amb.post(
+        '/api/v1/portal/submissions',
+        form({ ...goodFields(), briefId }, [{ name: 'p.png', type: 'image/png', bytes: pngBytes() }]),
+      );
+      expect({ briefId, status: res.status }).toEqual({ briefId, status: 422 });
+      expect(res.body.problems).toEqual([
+        { field: 'briefId', message: 'is not a current brief of this program' },
+      ]);
+      const check = await amb.post('/api/v1/portal/compliance/check', {
+        programId,
+        briefId,
+        platform: 'instagram',
+        caption: campaignCaption,
+      });
+      expect(check.status).toBe(422);
+      expect(check.body.problems[0].field).toBe('briefId');
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it('falls back to the standing brief when a submission’s campaign brief is archived before a resubmission', async () => {
+    const made = await owner.post(briefsOf(programId), {
+      campaign: 'Flash sale',
+      content: campaignContent(1),
+    });
+    const created = await submit({ ...goodFields(), briefId: made.body.id, caption: campaignCaption });
+    expect(created.rounds[0].briefVersion).toBe(1);
+    await owner.post(`${briefsOf(programId)}/${made.body.id}/archive`, {});
+    await reviewer.post(`/api/v1/workspaces/${ws}/submissions/${created.id}/decision`, {
+      decision: 'request_changes',
+      note: 'The sale is over; follow the standing brief.',
+    });
+    const again = await amb.post(
+      `/api/v1/portal/submissions/${created.id}/rounds`,
+      form({ caption: campaignCaption }),
+    );
+    expect(again.status).toBe(201);
+    expect(again.body.briefId).toBe(standingId);
+    expect(again.body.rounds[1].briefVersion).toBe(2);
   });
 });
 

@@ -31,7 +31,9 @@ async function publishedAsset(
   },
 ) {
   const { url, publishedAt, views, likes, ...rest } = options;
-  const { submissionId } = await approved(ctx, brand, who, rest);
+  // Approved the day before it went live (a post may not predate its approval).
+  const submittedAt = new Date(Date.parse(publishedAt) - 86_400_000);
+  const { submissionId } = await approved(ctx, brand, who, { submittedAt, ...rest });
   const res = await brand.client.put(`${base()}/submissions/${submissionId}/publication`, {
     postUrl: url,
     publishedAt,
@@ -312,6 +314,56 @@ describe('export', () => {
     const res = await exportZip({ assetIds: [], channel: 'tv' });
     expect(res.status).toBe(422);
     expect(res.body.problems.map((p: { field: string }) => p.field).sort()).toEqual(['assetIds', 'channel']);
+  });
+});
+
+describe('a corrected publication date', () => {
+  it('moves the program-granted rights with it and leaves rights granted for the asset alone', async () => {
+    const other = await setUpBrand(ctx, { workspaceName: 'Moved Date Co', people: 1 });
+    const ws = `/api/v1/workspaces/${other.ws}`;
+    const { submissionId } = await approved(ctx, other, 0, {
+      submittedAt: new Date(`${daysFromToday(-40)}T09:00:00Z`),
+    });
+    const first = await other.client.put(`${ws}/submissions/${submissionId}/publication`, {
+      postUrl: 'https://www.instagram.com/p/moved-date/',
+      publishedAt: `${daysFromToday(-30)}T10:00:00Z`,
+    });
+    expect(first.status).toBe(200);
+    const assetId: string = first.body.assetId;
+    // A right granted for this piece (email, from its own start) beside the program's two.
+    const detail = await other.client.get(`${ws}/assets/${assetId}`);
+    const kept = detail.body.rights.map(
+      (r: { channel: string; startsOn: string; endsOn: string | null }) => ({
+        channel: r.channel,
+        startsOn: r.startsOn,
+        endsOn: r.endsOn,
+      }),
+    );
+    const granted = await other.client.put(`${ws}/assets/${assetId}/rights`, {
+      rights: [...kept, { channel: 'email', startsOn: daysFromToday(-20), endsOn: daysFromToday(5) }],
+    });
+    expect(granted.status).toBe(200);
+
+    // The post actually went live ten days later than first recorded.
+    const moved = await other.client.put(`${ws}/submissions/${submissionId}/publication`, {
+      postUrl: 'https://www.instagram.com/p/moved-date/',
+      publishedAt: `${daysFromToday(-20)}T10:00:00Z`,
+    });
+    expect(moved.status).toBe(200);
+    const after = await other.client.get(`${ws}/assets/${assetId}`);
+    expect(after.body.publishedAt).toBe(`${daysFromToday(-20)}T10:00:00.000Z`);
+    expect(
+      after.body.rights.map((r: { channel: string; startsOn: string; endsOn: string; grantedBy: string }) => [
+        r.channel,
+        r.startsOn,
+        r.endsOn,
+        r.grantedBy,
+      ]),
+    ).toEqual([
+      ['email', daysFromToday(-20), daysFromToday(5), 'asset'],
+      ['organic_social', daysFromToday(-20), daysFromToday(70), 'program'],
+      ['paid_social', daysFromToday(-20), daysFromToday(70), 'program'],
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 // Publication (B5): recording the post URL of an approved submission makes a library asset with the
 // program's default rights; metrics snapshots by hand and by CSV.
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent } from '../../src/server/modules/audit/audit.schema';
 import { asset, postMetrics, usageRight } from '../../src/server/modules/library/library.schema';
@@ -27,6 +27,7 @@ describe('recording the post URL', () => {
     const { submissionId } = await approved(ctx, brand, 0, {
       productNames: ['Glow Serum', 'Night Cream'],
       caption: '#ad My mornings with the GLÓW serum — and nothing else.',
+      submittedAt: new Date('2026-11-01T12:00:00Z'),
     });
     const res = await publish(submissionId, {
       postUrl: 'https://www.instagram.com/p/Cx1abc/#comments',
@@ -151,6 +152,77 @@ describe('recording the post URL', () => {
     expect(res.body.problems[0].field).toBe('publishedAt');
   });
 
+  it('refuses a publish date before the approval, naming publishedAt, and writes nothing', async () => {
+    const { submissionId } = await approved(ctx, brand, 0, { submittedAt: new Date('2026-11-10T12:00:00Z') });
+    const res = await publish(submissionId, {
+      postUrl: 'https://instagram.com/p/too-early',
+      publishedAt: '2026-11-10T11:59:00Z',
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.problems).toEqual([
+      { field: 'publishedAt', message: 'must not be before the approval (2026-11-10T12:00:00.000Z)' },
+    ]);
+    const state = await brand.client.get(`${base()}/submissions/${submissionId}/publication`);
+    expect(state.body).toMatchObject({ status: 'approved', postUrl: null, publishedAt: null });
+    // The approval moment itself is fine.
+    const onTime = await publish(submissionId, {
+      postUrl: 'https://instagram.com/p/too-early',
+      publishedAt: '2026-11-10T12:00:00Z',
+    });
+    expect(onTime.status).toBe(200);
+  });
+
+  it('lets a manager move the date of a published piece, never before the approval nor into the future', async () => {
+    const { submissionId } = await approved(ctx, brand, 0, { submittedAt: new Date('2026-10-01T09:00:00Z') });
+    const first = await publish(submissionId, {
+      postUrl: 'https://instagram.com/p/moved',
+      publishedAt: '2026-10-31T20:00:00Z',
+    });
+    expect(first.status).toBe(200);
+    const tooEarly = await publish(submissionId, {
+      postUrl: 'https://instagram.com/p/moved',
+      publishedAt: '2026-09-15T10:00:00Z',
+    });
+    expect(tooEarly.status).toBe(422);
+    expect(tooEarly.body.problems[0].field).toBe('publishedAt');
+    const future = await publish(submissionId, {
+      postUrl: 'https://instagram.com/p/moved',
+      publishedAt: '2999-01-01T00:00:00Z',
+    });
+    expect(future.status).toBe(422);
+    const moved = await publish(submissionId, {
+      postUrl: 'https://instagram.com/p/moved',
+      publishedAt: '2026-11-01T08:00:00Z',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.publishedAt).toBe('2026-11-01T08:00:00.000Z');
+    const [a] = await ctx.services.database.db.select().from(asset).where(eq(asset.id, moved.body.assetId));
+    expect(a!.publishedAt.toISOString()).toBe('2026-11-01T08:00:00.000Z');
+    const rights = await ctx.services.database.db
+      .select({ channel: usageRight.channel, startsOn: usageRight.startsOn, endsOn: usageRight.endsOn })
+      .from(usageRight)
+      .where(eq(usageRight.assetId, a!.id))
+      .orderBy(usageRight.channel);
+    expect(rights).toEqual([
+      { channel: 'organic_social', startsOn: '2026-11-01', endsOn: '2027-01-30' },
+      { channel: 'paid_social', startsOn: '2026-11-01', endsOn: '2027-01-30' },
+    ]);
+    const [audit] = await ctx.services.database.db
+      .select()
+      .from(auditEvent)
+      .where(
+        and(eq(auditEvent.entityId, submissionId), eq(auditEvent.action, 'submission.post_url_changed')),
+      );
+    expect(audit!.before).toMatchObject({
+      publishedAt: '2026-10-31T20:00:00.000Z',
+      programRights: [
+        { channel: 'organic_social', startsOn: '2026-10-31', endsOn: '2027-01-29' },
+        { channel: 'paid_social', startsOn: '2026-10-31', endsOn: '2027-01-29' },
+      ],
+    });
+    expect(audit!.after).toMatchObject({ publishedAt: '2026-11-01T08:00:00.000Z' });
+  });
+
   it('needs content.write: a viewer may read but not publish', async () => {
     const viewer = await addMember(ctx, brand.client, brand.ws, 'viewer');
     const { submissionId } = await approved(ctx, brand, 0);
@@ -176,6 +248,45 @@ describe('the ambassador in the portal', () => {
       .from(auditEvent)
       .where(and(eq(auditEvent.entityId, submissionId), eq(auditEvent.action, 'submission.published')));
     expect(audit).toMatchObject({ actorType: 'ambassador', actorName: 'Jane Doe (ambassador)' });
+  });
+
+  it('records the post once: a published piece is corrected by the team, not re-published', async () => {
+    const { client: amb } = await signInAmbassador(ctx, brand.people[0]!.email);
+    const { submissionId } = await approved(ctx, brand, 0, { submittedAt: new Date('2026-11-03T10:00:00Z') });
+    const first = await amb.put(`/api/v1/portal/submissions/${submissionId}/publication`, {
+      postUrl: 'https://www.instagram.com/p/jane-once/',
+      publishedAt: '2026-11-04T10:00:00Z',
+    });
+    expect(first.status).toBe(200);
+    // Moving it into October (another month's cadence) is refused, and so is a new link.
+    for (const body of [
+      { postUrl: 'https://www.instagram.com/p/jane-once/', publishedAt: '2026-10-04T10:00:00Z' },
+      { postUrl: 'https://www.instagram.com/p/jane-twice/' },
+    ]) {
+      const again = await amb.put(`/api/v1/portal/submissions/${submissionId}/publication`, body);
+      expect(again.status).toBe(409);
+      expect(again.body.detail).toContain('Ask the brand team');
+    }
+    const state = await brand.client.get(`${base()}/submissions/${submissionId}/publication`);
+    expect(state.body).toMatchObject({
+      postUrl: 'https://www.instagram.com/p/jane-once/',
+      publishedAt: '2026-11-04T10:00:00.000Z',
+    });
+    const [a] = await ctx.services.database.db.select().from(asset).where(eq(asset.id, state.body.assetId));
+    expect(a!.publishedAt.toISOString()).toBe('2026-11-04T10:00:00.000Z');
+  });
+
+  it('may not date their post before the approval', async () => {
+    const { client: amb } = await signInAmbassador(ctx, brand.people[0]!.email);
+    const { submissionId } = await approved(ctx, brand, 0, { submittedAt: new Date('2026-11-05T10:00:00Z') });
+    const res = await amb.put(`/api/v1/portal/submissions/${submissionId}/publication`, {
+      postUrl: 'https://www.instagram.com/p/jane-early/',
+      publishedAt: '2026-10-20T10:00:00Z',
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.problems[0].field).toBe('publishedAt');
+    const state = await amb.get(`/api/v1/portal/submissions/${submissionId}/publication`);
+    expect(state.body.status).toBe('approved');
   });
 
   it('cannot see or publish someone else’s submission', async () => {
@@ -217,7 +328,7 @@ describe('metrics snapshots', () => {
   let submissionId: string;
   let postUrl: string;
   beforeAll(async () => {
-    ({ submissionId } = await approved(ctx, brand, 1));
+    ({ submissionId } = await approved(ctx, brand, 1, { submittedAt: new Date('2026-10-30T08:00:00Z') }));
     postUrl = 'https://www.instagram.com/p/metrics1/';
     await publish(submissionId, { postUrl, publishedAt: '2026-11-01T08:00:00Z' });
   });
@@ -273,11 +384,98 @@ describe('metrics snapshots', () => {
       `,${submissionId},2026-11-06T10:00:00Z,230,,,,,`,
     ].join('\n');
     const dry = await importCsv(csv, '?dryRun=true');
-    expect(dry.body).toMatchObject({ totalRows: 2, imported: 2, written: false, dryRun: true, errors: [] });
+    expect(dry.body).toMatchObject({
+      totalRows: 2,
+      imported: 2,
+      updated: 0,
+      written: false,
+      dryRun: true,
+      errors: [],
+    });
     expect(await csvCount()).toBe(0);
     const res = await importCsv(csv);
     expect(res.body).toMatchObject({ imported: 2, written: true });
     expect(await csvCount()).toBe(2);
+  });
+
+  it('keep one snapshot per post and moment: the same moment entered again is corrected, not doubled', async () => {
+    const path = `${base()}/submissions/${submissionId}/metrics`;
+    const first = await brand.client.post(path, {
+      capturedAt: '2026-11-04T08:00:00Z',
+      likes: 90,
+      views: 2000,
+    });
+    expect(first.status).toBe(201);
+    const again = await brand.client.post(path, { capturedAt: '2026-11-04T08:00:00.000+00:00', likes: 95 });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ id: first.body.id, likes: 95, views: null, source: 'manual' });
+    const list = await brand.client.get(path);
+    const at = list.body.items.filter(
+      (m: { capturedAt: string }) => m.capturedAt === '2026-11-04T08:00:00.000Z',
+    );
+    expect(at).toHaveLength(1);
+    const audits = await ctx.services.database.db
+      .select()
+      .from(auditEvent)
+      .where(
+        and(eq(auditEvent.entityId, submissionId), eq(auditEvent.action, 'submission.metrics_recorded')),
+      );
+    const last = audits.find((e) => (e.after as { likes: number }).likes === 95);
+    expect(last!.before).toMatchObject({ likes: 90, views: 2000 });
+  });
+
+  it('importing the same file twice updates the snapshots instead of doubling them (dry run says so too)', async () => {
+    const csv = [
+      'post_url,captured_at,likes,views',
+      `${postUrl},2026-11-08T09:00:00Z,310,6100`,
+      `${postUrl},2026-11-09,330,6400`,
+    ].join('\n');
+    const first = await importCsv(csv);
+    expect(first.body).toMatchObject({ imported: 2, updated: 0, written: true });
+    const before = await csvCount();
+    const dry = await importCsv(csv.replace('330,6400', '335,6500'), '?dryRun=true');
+    expect(dry.body).toMatchObject({ totalRows: 2, imported: 0, updated: 2, skipped: 0, written: false });
+    const again = await importCsv(csv.replace('330,6400', '335,6500'));
+    expect(again.body).toMatchObject({ imported: 0, updated: 2, skipped: 0, written: true });
+    expect(await csvCount()).toBe(before);
+    const [row] = await ctx.services.database.db
+      .select()
+      .from(postMetrics)
+      .where(
+        and(
+          eq(postMetrics.submissionId, submissionId),
+          eq(postMetrics.capturedAt, new Date('2026-11-09T00:00:00Z')),
+        ),
+      );
+    expect(row).toMatchObject({ likes: 335, views: 6500, source: 'csv' });
+    // A manual snapshot at the same moment is replaced by the import (and says it came from the CSV).
+    await brand.client.post(`${base()}/submissions/${submissionId}/metrics`, {
+      capturedAt: '2026-11-10T00:00:00Z',
+      likes: 1,
+    });
+    const repeated = await importCsv(
+      [
+        'submission_id,captured_at,likes',
+        `${submissionId},2026-11-10,400`,
+        `${submissionId},2026-11-11,410`,
+        `${submissionId},2026-11-11T00:00:00Z,420`,
+      ].join('\n'),
+    );
+    // The file's own repeat counts as an update of its earlier row; the last one wins.
+    expect(repeated.body).toMatchObject({ imported: 1, updated: 2, written: true });
+    const list = await brand.client.get(`${base()}/submissions/${submissionId}/metrics`);
+    const byAt = (at: string) => list.body.items.filter((m: { capturedAt: string }) => m.capturedAt === at);
+    expect(byAt('2026-11-10T00:00:00.000Z')).toEqual([
+      expect.objectContaining({ likes: 400, source: 'csv' }),
+    ]);
+    expect(byAt('2026-11-11T00:00:00.000Z')).toEqual([expect.objectContaining({ likes: 420 })]);
+    const [audit] = await ctx.services.database.db
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.workspaceId, brand.ws), eq(auditEvent.action, 'metrics.imported')))
+      .orderBy(desc(auditEvent.createdAt))
+      .limit(1);
+    expect(audit!.after).toMatchObject({ imported: 1, updated: 2 });
   });
 
   it('name each bad row by line and column, and write nothing unless told to skip them', async () => {

@@ -1,5 +1,6 @@
-// The compliance check of a draft (B3) with the rules that apply to one ambassador: the program's standing
-// brief (current version), the program's competitors and the tracking links and codes issued to them.
+// The compliance check of a draft (B3) with the rules that apply to one ambassador: the brief the draft is
+// for (a campaign brief the ambassador picked, else the program's standing brief; current version), the
+// program's competitors and the tracking links and codes issued to them.
 import { and, asc, desc, eq, gt, isNull, or } from 'drizzle-orm';
 import {
   type ComplianceResult,
@@ -8,6 +9,7 @@ import {
   complianceRulesSchema,
 } from '../../../core/compliance';
 import type { Db, Tx } from '../../db/client';
+import { validationError } from '../../lib/app-error';
 import { type BriefContent, briefContentSchema, briefRules } from '../briefs/briefs.contract';
 import { brief, briefVersion } from '../briefs/briefs.schema';
 import { discountCode } from '../codes/codes.schema';
@@ -29,15 +31,24 @@ export interface CheckedCaption {
 /** The id of the rule added when the brief asks for tracking but nothing has been issued yet. */
 export const trackingNotIssuedRule = 'tracking.present';
 
-/** The program's standing brief (no campaign, not archived) at its current version, if it has one. */
-async function standingBrief(db: Db | Tx, workspaceId: string, programId: string) {
-  const [row] = await db
+const currentVersionOf = (db: Db | Tx) =>
+  db
     .select({ id: brief.id, version: briefVersion.version, content: briefVersion.content })
     .from(brief)
     .innerJoin(
       briefVersion,
       and(eq(briefVersion.briefId, brief.id), eq(briefVersion.version, brief.currentVersion)),
-    )
+    );
+
+function parsed(row: { id: string; version: number; content: unknown } | undefined) {
+  if (!row) return null;
+  const content = briefContentSchema.safeParse(row.content);
+  return { id: row.id, version: row.version, content: content.success ? content.data : null };
+}
+
+/** The program's standing brief (no campaign, not archived) at its current version, if it has one. */
+async function standingBrief(db: Db | Tx, workspaceId: string, programId: string) {
+  const [row] = await currentVersionOf(db)
     .where(
       and(
         eq(brief.workspaceId, workspaceId),
@@ -48,9 +59,41 @@ async function standingBrief(db: Db | Tx, workspaceId: string, programId: string
     )
     .orderBy(desc(brief.updatedAt), asc(brief.id))
     .limit(1);
-  if (!row) return null;
-  const content = briefContentSchema.safeParse(row.content);
-  return { id: row.id, version: row.version, content: content.success ? content.data : null };
+  return parsed(row);
+}
+
+/** A live (not archived) brief of the program — standing or for a campaign — at its current version. */
+async function liveBrief(db: Db | Tx, workspaceId: string, programId: string, briefId: string) {
+  const [row] = await currentVersionOf(db).where(
+    and(
+      eq(brief.workspaceId, workspaceId),
+      eq(brief.programId, programId),
+      eq(brief.id, briefId),
+      isNull(brief.archivedAt),
+    ),
+  );
+  return parsed(row);
+}
+
+/**
+ * Which brief a draft is checked against: `chosen` names one the ambassador picked (it must be a live brief
+ * of the program, else a 422 naming `briefId`); `kept` is the brief a submission was made for, used while
+ * it is live (an archived or deleted one gives way to the standing brief); neither: the standing brief.
+ */
+export type BriefChoice = { chosen: string } | { kept: string | null } | undefined;
+
+async function briefFor(db: Db | Tx, workspaceId: string, programId: string, choice: BriefChoice) {
+  if (choice && 'chosen' in choice) {
+    const found = await liveBrief(db, workspaceId, programId, choice.chosen);
+    if (!found)
+      throw validationError([{ field: 'briefId', message: 'is not a current brief of this program' }]);
+    return found;
+  }
+  if (choice?.kept) {
+    const found = await liveBrief(db, workspaceId, programId, choice.kept);
+    if (found) return found;
+  }
+  return standingBrief(db, workspaceId, programId);
 }
 
 function isUsable(kind: 'links' | 'codes', value: string): boolean {
@@ -89,18 +132,19 @@ async function issuedTracking(db: Db | Tx, workspaceId: string, ambassadorId: st
   };
 }
 
-/** Checks a caption against everything that applies to this ambassador in this program. */
+/** Checks a caption against everything that applies to this ambassador in this program (and brief). */
 export async function checkDraft(
   db: Db | Tx,
   target: { workspaceId: string; programId: string; ambassadorId: string; baseUrl: string },
   draft: { platform: Platform; caption: string },
+  choice?: BriefChoice,
 ): Promise<CheckedCaption> {
   const [prg] = await db
     .select({ competitors: program.competitors })
     .from(program)
     .where(and(eq(program.id, target.programId), eq(program.workspaceId, target.workspaceId)));
-  const standing = await standingBrief(db, target.workspaceId, target.programId);
-  const content: BriefContent | null = standing?.content ?? null;
+  const applied = await briefFor(db, target.workspaceId, target.programId, choice);
+  const content: BriefContent | null = applied?.content ?? null;
   const tracking = await issuedTracking(db, target.workspaceId, target.ambassadorId, target.baseUrl);
   const { rules, trackingMissing } = briefRules(content, {
     programCompetitors: prg?.competitors ?? [],
@@ -123,8 +167,8 @@ export async function checkDraft(
   return {
     result: { passed: checked.passed, rules: [...checked.rules, ...extra] },
     brief: {
-      briefId: standing?.id ?? null,
-      version: standing?.version ?? null,
+      briefId: applied?.id ?? null,
+      version: applied?.version ?? null,
       title: content?.title ?? null,
     },
   };

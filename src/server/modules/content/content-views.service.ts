@@ -97,6 +97,7 @@ export async function listSubmissionSummaries(
     ambassadorId: s.ambassadorId,
     creatorId: s.creatorId,
     creatorName,
+    briefId: s.briefId,
     platform: s.platform,
     format: s.format,
     status: s.status,

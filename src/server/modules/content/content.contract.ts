@@ -46,9 +46,18 @@ const caption = z
   .max(maxCaptionLength, `must be at most ${maxCaptionLength} characters`)
   .refine((value) => value.trim().length > 0, 'must not be empty');
 
+/** The brief a draft is for (a campaign brief, or the standing one); empty or absent: the standing brief. */
+const briefIdField = z
+  .string()
+  .trim()
+  .max(100, 'is not a current brief of this program')
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
 /** The text fields of a new submission (the files come beside them in the multipart body). */
 export const submissionFieldsSchema = z.object({
   programId: z.string({ error: 'is required' }).min(1, 'is required').max(100),
+  briefId: briefIdField,
   platform: z.enum(platforms, { error: `must be one of ${platforms.join(', ')}` }),
   format: z.enum(contentFormats, { error: `must be one of ${contentFormats.join(', ')}` }),
   caption,
@@ -69,12 +78,15 @@ export const submissionFieldsSchema = z.object({
 });
 export type Platform = (typeof platforms)[number];
 export type ContentFormat = (typeof contentFormats)[number];
-export type SubmissionFields = z.output<typeof submissionFieldsSchema>;
+export type SubmissionFields = Omit<z.output<typeof submissionFieldsSchema>, 'briefId'> & {
+  briefId?: string | undefined;
+};
 
 export const resubmitFieldsSchema = z.object({ caption });
 
 export const portalCheckSchema = z.object({
   programId: z.string().min(1, 'is required').max(100),
+  briefId: briefIdField,
   platform: z.enum(platforms, { error: `must be one of ${platforms.join(', ')}` }),
   caption,
 });
@@ -133,6 +145,8 @@ export const submissionSummarySchema = z.object({
   ambassadorId: z.string(),
   creatorId: z.string(),
   creatorName: z.string(),
+  /** The brief the draft is checked against (null: the program had none). */
+  briefId: z.string().nullable(),
   platform: z.enum(platforms),
   format: z.enum(contentFormats),
   status: z.enum(submissionStatuses),

@@ -138,13 +138,18 @@ export function contentRoutes(limits: UploadLimits = defaultUploadLimits) {
       method: 'post',
       path: '/portal/submissions',
       tags: portalTags,
-      summary: 'Submit a draft: programId, platform, format, caption, plannedAt and `media` files',
+      summary: 'Submit a draft: programId, briefId, platform, format, caption, plannedAt and `media` files',
       description:
         'multipart/form-data. Media: JPEG, PNG, WebP, GIF, MP4, MOV or WebM, checked by content; at most ' +
         `${limits.maxFiles} files, images ${limits.maxImageBytes / 1024 / 1024} MB, videos ` +
-        `${limits.maxVideoBytes / 1024 / 1024} MB. The caption is checked against the brief at once.`,
+        `${limits.maxVideoBytes / 1024 / 1024} MB. The caption is checked at once against the brief: ` +
+        '`briefId` (optional) ' +
+        'names one of the program’s current briefs (`GET /portal/briefs`; 422 otherwise), e.g. a campaign’s; ' +
+        'without it, the standing brief. Resubmissions are checked against the same brief.',
       middleware: [ambassadorScope, uploadLimit],
-      request: { body: multipartDoc('programId, platform, format, caption, plannedAt, media (files)') },
+      request: {
+        body: multipartDoc('programId, briefId, platform, format, caption, plannedAt, media (files)'),
+      },
       responses: {
         201: jsonResponse(submissionDetailSchema, 'Submitted, with its compliance result'),
         ...errorResponses,
@@ -216,6 +221,8 @@ export function contentRoutes(limits: UploadLimits = defaultUploadLimits) {
       path: '/portal/compliance/check',
       tags: portalTags,
       summary: 'Check a caption against your brief before submitting (stores nothing)',
+      description:
+        '`briefId` (optional): one of the program’s current briefs; without it, the standing brief.',
       middleware: [ambassadorScope],
       request: { body: jsonBody(portalCheckSchema) },
       responses: {

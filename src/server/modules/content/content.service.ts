@@ -87,11 +87,14 @@ const ownSubmission = (scope: AmbassadorScope, id: string) =>
     eq(submission.creatorId, scope.creatorId),
   );
 
-/** Checks a caption before submitting, with the rules that will apply to the submission. */
+/**
+ * Checks a caption before submitting, with the rules that will apply to the submission: those of `briefId`
+ * when given (a live brief of the program), else of the standing brief.
+ */
 export async function checkPortalCaption(
   db: Db,
   scope: AmbassadorScope,
-  input: { programId: string; platform: Platform; caption: string },
+  input: { programId: string; briefId?: string | undefined; platform: Platform; caption: string },
   baseUrl: string,
 ): Promise<PortalCheckResult> {
   const seat = await getSubmittingSeatOrThrow(db, scope, input.programId);
@@ -99,13 +102,15 @@ export async function checkPortalCaption(
     db,
     { workspaceId: scope.workspaceId, programId: input.programId, ambassadorId: seat.a.id, baseUrl },
     input,
+    input.briefId ? { chosen: input.briefId } : undefined,
   );
   return { ...result, briefVersion: brief.version, briefTitle: brief.title };
 }
 
 /**
  * Creates a submission with its first round: the compliance result is computed and stored with the brief
- * version it was checked against. Nothing is stored when any field or file is invalid.
+ * version it was checked against — the brief the ambassador picked (`briefId`, a live brief of the program,
+ * kept on the submission), else the standing brief. Nothing is stored when any field or file is invalid.
  */
 export async function createSubmission(
   db: Db,
@@ -125,6 +130,7 @@ export async function createSubmission(
       baseUrl: deps.baseUrl,
     },
     fields,
+    fields.briefId ? { chosen: fields.briefId } : undefined,
   );
   const id = newId('submission');
   await storeMedia(deps.storage, media);
@@ -182,8 +188,9 @@ export async function createSubmission(
 }
 
 /**
- * A new round after changes were requested: the new caption is checked again; new files replace the
- * previous round's, no files keep them.
+ * A new round after changes were requested: the new caption is checked again, against the current version
+ * of the submission's brief (the standing brief once that one is archived); new files replace the previous
+ * round's, no files keep them.
  */
 export async function resubmit(
   db: Db,
@@ -206,6 +213,7 @@ export async function resubmit(
       baseUrl: deps.baseUrl,
     },
     { platform: current.platform, caption },
+    { kept: current.briefId },
   );
   await storeMedia(deps.storage, media);
   try {

@@ -76,15 +76,43 @@ export async function standingRounds(db: Db | Tx, workspaceId: string, submissio
 }
 
 /** Media of the given rounds, oldest first. */
+/**
+ * The media of each given round, keyed by round id: the round's own uploads, or, when it has none (a
+ * resubmission that kept its files), those of the latest earlier round of the same submission that had
+ * some — the files the reviewer approved.
+ */
 export async function mediaByRound(db: Db | Tx, workspaceId: string, roundIds: string[]) {
   const map = new Map<string, Array<typeof mediaFile.$inferSelect>>();
   if (roundIds.length === 0) return map;
+  const targets = await db
+    .select({
+      id: submissionRound.id,
+      submissionId: submissionRound.submissionId,
+      round: submissionRound.round,
+    })
+    .from(submissionRound)
+    .where(and(eq(submissionRound.workspaceId, workspaceId), inArray(submissionRound.id, roundIds)));
+  if (targets.length === 0) return map;
   const rows = await db
-    .select()
+    .select({ m: mediaFile, submissionId: submissionRound.submissionId, round: submissionRound.round })
     .from(mediaFile)
-    .where(and(eq(mediaFile.workspaceId, workspaceId), inArray(mediaFile.roundId, roundIds)))
+    .innerJoin(submissionRound, eq(submissionRound.id, mediaFile.roundId))
+    .where(
+      and(
+        eq(mediaFile.workspaceId, workspaceId),
+        inArray(
+          submissionRound.submissionId,
+          targets.map((t) => t.submissionId),
+        ),
+      ),
+    )
     .orderBy(asc(mediaFile.createdAt), asc(mediaFile.id));
-  for (const r of rows) map.set(r.roundId, [...(map.get(r.roundId) ?? []), r]);
+  for (const target of targets) {
+    const earlier = rows.filter((r) => r.submissionId === target.submissionId && r.round <= target.round);
+    const latestRound = Math.max(0, ...earlier.map((r) => r.round));
+    const files = earlier.filter((r) => r.round === latestRound).map((r) => r.m);
+    if (files.length > 0) map.set(target.id, files);
+  }
   return map;
 }
 

@@ -15,7 +15,7 @@ const isoDay = (field: string) => z.iso.date({ error: `${field} must be a date s
 
 export const publicationInputSchema = z.object({
   postUrl: z.string({ error: 'is required' }).trim().min(1, 'is required').max(2_000),
-  /** When the post went live; default now. Not in the future. */
+  /** When the post went live; default now. Not before the approval, not in the future. */
   publishedAt: z.iso
     .datetime({ offset: true, error: 'must be a date and time such as 2026-11-20T09:30:00Z' })
     .optional(),
@@ -95,7 +95,10 @@ export const metricsImportQuerySchema = z.object({
 
 export const metricsImportResultSchema = z.object({
   totalRows: z.number(),
+  /** Rows that add a snapshot. */
   imported: z.number(),
+  /** Rows for a post and moment that already has a snapshot (or an earlier row of the file): they replace it. */
+  updated: z.number(),
   skipped: z.number(),
   written: z.boolean(),
   dryRun: z.boolean(),

@@ -99,7 +99,7 @@ libraryRoutes.openapi(
     tags,
     summary: 'Record the post URL of an approved submission; it becomes a library asset with default rights',
     description:
-      'The URL must be http(s) on the submission’s platform (instagram.com, tiktok.com, youtube.com/youtu.be; any host for other) and unique in the workspace (409 otherwise). Only approved (or already published, to correct the URL) submissions.',
+      'The URL must be http(s) on the submission’s platform (instagram.com, tiktok.com, youtube.com/youtu.be; any host for other) and unique in the workspace (409 otherwise). Only approved (or already published, to correct the URL or date) submissions. `publishedAt` (default now) may be neither before the approval nor in the future; a corrected date moves the program-granted usage rights with it (rights granted per asset stay).',
     middleware: [guard('content.write')],
     request: { params: idParams, body: jsonBody(publicationInputSchema) },
     responses: { 200: jsonResponse(publicationSchema, 'Published'), ...errorResponses },
@@ -366,6 +366,8 @@ libraryRoutes.openapi(
     path: '/portal/submissions/{id}/publication',
     tags: ['Ambassador portal'],
     summary: 'Record the post URL of your approved submission',
+    description:
+      'Once: a published post is corrected by the brand team (409). `publishedAt` (default now) may be neither before the approval nor in the future.',
     middleware: [ambassadorScope],
     request: { params: portalSubmissionParams, body: jsonBody(publicationInputSchema) },
     responses: { 200: jsonResponse(publicationSchema, 'Published'), ...errorResponses },

@@ -1,6 +1,6 @@
 // Metrics snapshots of published posts (B5): entered by hand, or imported by CSV (matched by submission id
 // or post URL). A CSV with a bad row writes nothing unless the caller chose to skip bad rows.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { AppError, notFound, validationError } from '../../lib/app-error';
 import { newId } from '../../lib/ids';
@@ -49,23 +49,43 @@ export async function addMetricsSnapshot(
     MetricField,
     number | null
   >;
-  const id = newId('postMetrics');
-  await db.transaction(async (tx) => {
-    await tx.insert(postMetrics).values({
-      id,
-      workspaceId: scope.workspaceId,
-      submissionId: s.id,
-      capturedAt,
-      ...values,
-      source: 'manual',
-    });
+  const id = await db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select()
+      .from(postMetrics)
+      .where(and(eq(postMetrics.submissionId, s.id), eq(postMetrics.capturedAt, capturedAt)));
+    // One snapshot per post and moment: entering the same moment again corrects it.
+    const [row] = await tx
+      .insert(postMetrics)
+      .values({
+        id: newId('postMetrics'),
+        workspaceId: scope.workspaceId,
+        submissionId: s.id,
+        capturedAt,
+        ...values,
+        source: 'manual',
+      })
+      .onConflictDoUpdate({
+        target: [postMetrics.submissionId, postMetrics.capturedAt],
+        set: { ...values, source: 'manual' },
+      })
+      .returning({ id: postMetrics.id });
     await recordAudit(tx, scope, {
       action: 'submission.metrics_recorded',
       entityType: 'submission',
       entityId: s.id,
       creatorId: s.creatorId,
+      ...(existing
+        ? {
+            before: {
+              capturedAt: existing.capturedAt.toISOString(),
+              ...Object.fromEntries(metricFields.map((f) => [f, existing[f]])),
+            },
+          }
+        : {}),
       after: { capturedAt: capturedAt.toISOString(), ...values },
     });
+    return row!.id;
   });
   const list = await listMetrics(db, scope, s.id);
   return list.find((m) => m.id === id)!;
@@ -119,6 +139,7 @@ export async function importMetricsCsv(
   const base = {
     totalRows: records.length,
     imported: 0,
+    updated: 0,
     skipped: records.length,
     written: false,
     dryRun: options.dryRun,
@@ -207,28 +228,64 @@ export async function importMetricsCsv(
     else rows.push({ line, submissionId: target!.id, capturedAt: capturedAt!, values });
   }
 
-  const result = { ...base, imported: rows.length, skipped: records.length - rows.length };
+  // One snapshot per post and moment: a row for a moment that already has one (stored, or earlier in this
+  // file) replaces it and counts as updated; within the file the last such row wins.
+  const latest = new Map<string, MetricsRow>();
+  for (const r of rows) latest.set(`${r.submissionId} ${r.capturedAt.toISOString()}`, r);
+  const unique = [...latest.values()];
+  const stored = new Set<string>();
+  const submissionIds = [...new Set(unique.map((r) => r.submissionId))];
+  for (let i = 0; i < submissionIds.length; i += 500) {
+    const found = await db
+      .select({ submissionId: postMetrics.submissionId, capturedAt: postMetrics.capturedAt })
+      .from(postMetrics)
+      .where(
+        and(
+          eq(postMetrics.workspaceId, scope.workspaceId),
+          inArray(postMetrics.submissionId, submissionIds.slice(i, i + 500)),
+        ),
+      );
+    for (const f of found) stored.add(`${f.submissionId} ${f.capturedAt.toISOString()}`);
+  }
+  const added = unique.filter((r) => !stored.has(`${r.submissionId} ${r.capturedAt.toISOString()}`)).length;
+  const result = {
+    ...base,
+    imported: added,
+    updated: rows.length - added,
+    skipped: records.length - rows.length,
+  };
   if (errors.length > 0 && options.onError === 'abort') return base;
   if (rows.length === 0 || options.dryRun) return result;
   await db.transaction(async (tx) => {
-    await tx.insert(postMetrics).values(
-      rows.map((r) => ({
-        id: newId('postMetrics'),
-        workspaceId: scope.workspaceId,
-        submissionId: r.submissionId,
-        capturedAt: r.capturedAt,
-        ...r.values,
-        source: 'csv' as const,
-      })),
-    );
+    for (let i = 0; i < unique.length; i += 1_000)
+      await tx
+        .insert(postMetrics)
+        .values(
+          unique.slice(i, i + 1_000).map((r) => ({
+            id: newId('postMetrics'),
+            workspaceId: scope.workspaceId,
+            submissionId: r.submissionId,
+            capturedAt: r.capturedAt,
+            ...r.values,
+            source: 'csv' as const,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [postMetrics.submissionId, postMetrics.capturedAt],
+          set: {
+            ...Object.fromEntries(metricFields.map((f) => [f, sql.raw(`excluded."${postMetrics[f].name}"`)])),
+            source: sql`excluded.source`,
+          },
+        });
     await recordAudit(tx, scope, {
       action: 'metrics.imported',
       entityType: 'workspace',
       entityId: scope.workspaceId,
       after: {
-        imported: rows.length,
+        imported: result.imported,
+        updated: result.updated,
         skipped: result.skipped,
-        submissions: [...new Set(rows.map((r) => r.submissionId))].length,
+        submissions: submissionIds.length,
       },
     });
   });

@@ -1,6 +1,6 @@
 // Publication (B5): an approved submission's post URL is recorded — by its ambassador in the portal or by a
 // manager — and, in the same transaction, the piece becomes a UGC asset with the program's default rights.
-import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { findSpans, foldText, termPattern } from '../../../core/compliance/text-match';
 import type { Db, Tx } from '../../db/client';
 import { AppError, notFound, validationError } from '../../lib/app-error';
@@ -8,14 +8,14 @@ import { newId } from '../../lib/ids';
 import type { AmbassadorScope, WorkspaceScope } from '../../lib/scope';
 import { recordAudit } from '../audit/audit.service';
 import { brief, briefVersion } from '../briefs/briefs.schema';
-import { submission } from '../content/content.schema';
+import { submission, submissionRound } from '../content/content.schema';
 import { creator } from '../people/people.schema';
 import { program } from '../programs/programs.schema';
 import type { Publication, PublicationInput } from './library.contract';
 import { asset, usageRight } from './library.schema';
 import { accountsByCreator, handleOn, metricsBySubmission, standingRounds } from './library-data';
 import { checkPostUrl } from './post-url';
-import { addDays, dayOf } from './usage-rights';
+import { addDays, dayOf, daysBetween } from './usage-rights';
 
 /** The brief's product names that appear in the caption (case- and accent-insensitive, whole words). */
 export function productsInCaption(productNames: readonly string[], caption: string): string[] {
@@ -106,6 +106,58 @@ type Actor =
   | { kind: 'staff'; scope: WorkspaceScope }
   | { kind: 'ambassador'; scope: AmbassadorScope; name: string };
 
+/** When the submission's newest approved round was approved (null when none is recorded). */
+async function approvedAt(tx: Tx, workspaceId: string, submissionId: string): Promise<Date | null> {
+  const [row] = await tx
+    .select({ decidedAt: submissionRound.decidedAt })
+    .from(submissionRound)
+    .where(
+      and(
+        eq(submissionRound.workspaceId, workspaceId),
+        eq(submissionRound.submissionId, submissionId),
+        eq(submissionRound.decision, 'approved'),
+      ),
+    )
+    .orderBy(desc(submissionRound.round))
+    .limit(1);
+  return row?.decidedAt ?? null;
+}
+
+/**
+ * Moves the asset's program-granted rights (`grantedBy: 'program'`) to a new publish date: each starts on
+ * the new day and keeps the length it was granted for (the program's duration at publication; no end stays
+ * no end). Rights granted for this asset are left as they are. Returns the rights before and after.
+ */
+async function moveProgramRights(tx: Tx, workspaceId: string, assetId: string, publishedAt: Date) {
+  const rights = await tx
+    .select()
+    .from(usageRight)
+    .where(
+      and(
+        eq(usageRight.workspaceId, workspaceId),
+        eq(usageRight.assetId, assetId),
+        eq(usageRight.grantedBy, 'program'),
+      ),
+    )
+    .orderBy(asc(usageRight.channel));
+  const startsOn = dayOf(publishedAt);
+  const moved = rights.map((r) => ({
+    id: r.id,
+    channel: r.channel,
+    startsOn,
+    endsOn: r.endsOn === null ? null : addDays(startsOn, daysBetween(r.startsOn, r.endsOn)),
+  }));
+  for (const m of moved)
+    await tx
+      .update(usageRight)
+      .set({ startsOn: m.startsOn, endsOn: m.endsOn })
+      .where(eq(usageRight.id, m.id));
+  return {
+    before: rights.map((r) => ({ channel: r.channel, startsOn: r.startsOn, endsOn: r.endsOn })),
+    after: moved.map(({ channel, startsOn: from, endsOn }) => ({ channel, startsOn: from, endsOn })),
+  };
+}
+
 async function publish(db: Db, actor: Actor, submissionId: string, input: PublicationInput, now: Date) {
   const workspaceId = actor.scope.workspaceId;
   const publishedAt = input.publishedAt ? new Date(input.publishedAt) : now;
@@ -124,6 +176,13 @@ async function publish(db: Db, actor: Actor, submissionId: string, input: Public
       )
       .for('update');
     if (!s) throw notFound('submission', submissionId);
+    // An ambassador records their post once; moving a published piece (another month, other rights) is a
+    // correction the brand team makes.
+    if (actor.kind === 'ambassador' && s.status === 'published')
+      throw new AppError(
+        'conflict',
+        'This post is already recorded. Ask the brand team to correct its link or date.',
+      );
     if (s.status !== 'approved' && s.status !== 'published')
       throw new AppError(
         'conflict',
@@ -131,6 +190,17 @@ async function publish(db: Db, actor: Actor, submissionId: string, input: Public
       );
     const checked = checkPostUrl(input.postUrl, s.platform);
     if ('error' in checked) throw validationError([{ field: 'postUrl', message: checked.error }]);
+    if (input.publishedAt) {
+      // A piece cannot have gone live (with the brand's blessing) before it was approved.
+      const approved = await approvedAt(tx, workspaceId, s.id);
+      if (approved && publishedAt.getTime() < approved.getTime())
+        throw validationError([
+          {
+            field: 'publishedAt',
+            message: `must not be before the approval (${approved.toISOString()})`,
+          },
+        ]);
+    }
     const [taken] = await tx
       .select({ id: submission.id })
       .from(submission)
@@ -152,8 +222,11 @@ async function publish(db: Db, actor: Actor, submissionId: string, input: Public
       .set({ postUrl: checked.url, publishedAt: when, status: 'published', updatedAt: new Date() })
       .where(eq(submission.id, s.id));
     const { assetId, created } = await createAssetForSubmission(tx, workspaceId, s.id);
-    if (!created && s.publishedAt && when.getTime() !== s.publishedAt.getTime())
+    let rights: Awaited<ReturnType<typeof moveProgramRights>> | null = null;
+    if (!created && s.publishedAt && when.getTime() !== s.publishedAt.getTime()) {
       await tx.update(asset).set({ publishedAt: when }).where(eq(asset.id, assetId));
+      rights = await moveProgramRights(tx, workspaceId, assetId, when);
+    }
     const auditScope: WorkspaceScope =
       actor.kind === 'staff'
         ? actor.scope
@@ -171,14 +244,27 @@ async function publish(db: Db, actor: Actor, submissionId: string, input: Public
       ...(actor.kind === 'ambassador' ? { actorType: 'ambassador' as const } : {}),
       before: firstTime
         ? { status: s.status }
-        : { postUrl: s.postUrl, publishedAt: s.publishedAt?.toISOString() },
-      after: { status: 'published', postUrl: checked.url, publishedAt: when.toISOString(), assetId },
+        : {
+            postUrl: s.postUrl,
+            publishedAt: s.publishedAt?.toISOString(),
+            ...(rights ? { programRights: rights.before } : {}),
+          },
+      after: {
+        status: 'published',
+        postUrl: checked.url,
+        publishedAt: when.toISOString(),
+        assetId,
+        ...(rights ? { programRights: rights.after } : {}),
+      },
     });
     return s.id;
   });
 }
 
-/** A manager records the post URL of an approved submission (or corrects a published one's). */
+/**
+ * A manager records the post URL of an approved submission, or corrects a published one's URL or date (a
+ * new date moves the program-granted rights with it).
+ */
 export async function publishSubmission(
   db: Db,
   scope: WorkspaceScope,
@@ -190,7 +276,7 @@ export async function publishSubmission(
   return getPublicationOrThrow(db, scope.workspaceId, submissionId);
 }
 
-/** An ambassador records the post URL of their own approved submission. */
+/** An ambassador records the post URL of their own approved submission, once (corrections are the team's). */
 export async function publishOwnSubmission(
   db: Db,
   scope: AmbassadorScope,

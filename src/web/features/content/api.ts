@@ -68,6 +68,8 @@ export const portalSubmissionQuery = (id: string) =>
 
 export interface DraftInput {
   programId: string;
+  /** The brief the draft is for (see BriefSelect); empty or absent: the program's standing brief. */
+  briefId?: string;
   platform: Platform;
   format: ContentFormat;
   caption: string;
@@ -78,6 +80,7 @@ export interface DraftInput {
 export function submitDraft(input: DraftInput): Promise<SubmissionDetail> {
   const form = new FormData();
   form.set('programId', input.programId);
+  if (input.briefId) form.set('briefId', input.briefId);
   form.set('platform', input.platform);
   form.set('format', input.format);
   form.set('caption', input.caption);
@@ -94,10 +97,14 @@ export function resubmitDraft(id: string, caption: string, files: File[]): Promi
 }
 
 export function checkCaption(
-  input: { programId: string; platform: Platform; caption: string },
+  input: { programId: string; briefId?: string; platform: Platform; caption: string },
   signal?: AbortSignal,
 ) {
-  return api<PortalCheckResult>('/portal/compliance/check', { body: input, signal });
+  const { briefId, ...rest } = input;
+  return api<PortalCheckResult>('/portal/compliance/check', {
+    body: briefId ? { ...rest, briefId } : rest,
+    signal,
+  });
 }
 
 export const portalMediaUrl = (id: string) => apiPath(`/portal/media/${id}`);

@@ -6,13 +6,28 @@ import { messageOf } from '../../lib/problems';
 import { checkCaption, type Platform } from './api';
 import { CompliancePanel } from './compliance-panel';
 
-export function LiveCheck(props: { programId: string; platform: Platform; caption: string }) {
+export function LiveCheck(props: {
+  programId: string;
+  /** The brief picked for the draft; empty or absent: the program's standing brief. */
+  briefId?: string;
+  platform: Platform;
+  caption: string;
+}) {
+  const briefId = props.briefId ?? '';
   const [caption] = useDebouncedValue(props.caption, 400);
   const enabled = props.programId !== '' && caption.trim() !== '';
   const check = useQuery({
-    queryKey: ['portal', 'compliance', props.programId, props.platform, caption],
+    queryKey: ['portal', 'compliance', props.programId, briefId, props.platform, caption],
     queryFn: ({ signal }) =>
-      checkCaption({ programId: props.programId, platform: props.platform, caption }, signal),
+      checkCaption(
+        {
+          programId: props.programId,
+          ...(briefId ? { briefId } : {}),
+          platform: props.platform,
+          caption,
+        },
+        signal,
+      ),
     enabled,
     placeholderData: keepPreviousData,
     staleTime: 60_000,

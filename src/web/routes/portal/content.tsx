@@ -27,6 +27,7 @@ import {
   portalSubmissionsQuery,
   submitDraft,
 } from '../../features/content/api';
+import { BriefSelect } from '../../features/content/brief-select';
 import { formatLabels, platformLabels, statusColors, statusLabels } from '../../features/content/labels';
 import { LiveCheck } from '../../features/content/live-check';
 import { MediaPicker, mediaHints } from '../../features/content/media-picker';
@@ -40,6 +41,7 @@ function SubmitDraftForm() {
   const { data: me } = useSuspenseQuery(portalMeQuery);
   const programs = me.programs.filter((p) => submittingStages.has(p.stage));
   const [programId, setProgramId] = useState(programs[0]?.programId ?? '');
+  const [briefId, setBriefId] = useState('');
   const [platform, setPlatform] = useState<Platform>('instagram');
   const [format, setFormat] = useState<ContentFormat>('feed');
   const [caption, setCaption] = useState('');
@@ -48,7 +50,7 @@ function SubmitDraftForm() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const submit = useMutation({
-    mutationFn: () => submitDraft({ programId, platform, format, caption, plannedAt, files }),
+    mutationFn: () => submitDraft({ programId, briefId, platform, format, caption, plannedAt, files }),
     onSuccess: async (created) => {
       await queryClient.invalidateQueries({ queryKey: portalSubmissionsKey });
       await navigate({ to: '/portal/content/$submissionId', params: { submissionId: created.id } });
@@ -92,6 +94,7 @@ function SubmitDraftForm() {
             allowDeselect={false}
             error={errors.programId}
           />
+          <BriefSelect programId={programId} value={briefId} onChange={setBriefId} error={errors.briefId} />
           <Group grow>
             <Select
               label="Platform"
@@ -121,7 +124,7 @@ function SubmitDraftForm() {
             error={errors.caption}
           />
           <Card withBorder radius="md" p="sm" bg="var(--mantine-color-gray-0)">
-            <LiveCheck programId={programId} platform={platform} caption={caption} />
+            <LiveCheck programId={programId} briefId={briefId} platform={platform} caption={caption} />
           </Card>
           <MediaPicker value={files} onChange={setFiles} />
           <TextInput
