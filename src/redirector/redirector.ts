@@ -44,14 +44,18 @@ const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
 const pool = Buffer.alloc(4096);
 let poolAt = pool.length;
 
-/** A click id such as `clk_3k9x…` (16 base-36 characters), from a pooled random buffer. */
-export function newClickId(): string {
-  if (poolAt + 16 > pool.length) {
+/**
+ * A click id such as `clk_0mi8k2x1a3k9x…`: the time in milliseconds (9 base-36 characters) then 10 random
+ * ones (~52 bits). Ids that grow with time go to the end of the primary key index, which costs the database
+ * about a third less per click than random ones; the random part keeps ids of one millisecond apart.
+ */
+export function newClickId(now = Date.now()): string {
+  if (poolAt + 10 > pool.length) {
     randomFillSync(pool);
     poolAt = 0;
   }
-  let id = 'clk_';
-  for (let i = 0; i < 16; i++) id += alphabet[pool[poolAt++]! % 36];
+  let id = `clk_${now.toString(36).padStart(9, '0')}`;
+  for (let i = 0; i < 10; i++) id += alphabet[pool[poolAt++]! % 36];
   return id;
 }
 
@@ -123,7 +127,7 @@ export function createRedirector(options: RedirectorOptions): Redirector {
     const { link } = found;
     if (link.disabledAt || (link.expiresAt && link.expiresAt.getTime() <= now))
       return sendPage(req, res, 410, gonePage, isDraining);
-    const clickId = newClickId();
+    const clickId = newClickId(now);
     res.writeHead(302, {
       location: redirectLocation(found.target, clickId),
       'cache-control': 'no-store',

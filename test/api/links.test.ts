@@ -269,7 +269,7 @@ describe('the redirect', () => {
       utm_campaign: program.slug,
       utm_content: 'jane.doe',
     });
-    expect(location.searchParams.get(clickIdParam)).toMatch(/^clk_[0-9a-z]{16}$/);
+    expect(location.searchParams.get(clickIdParam)).toMatch(/^clk_[0-9a-z]{19}$/);
     expect(location.searchParams.getAll('utm_medium')).toEqual(['story']);
   });
 

@@ -34,7 +34,9 @@ export const click = pgTable(
   {
     /** The click id carried to the store as `tclid` (see core/attribution clickIdParam). */
     id: text('id').primaryKey(),
-    workspaceId: workspaceIdColumn(),
+    // No foreign key to workspace: the link's cascades already remove these rows, and each key is a check
+    // per inserted row on the redirect's hot path.
+    workspaceId: text('workspace_id').notNull(),
     linkId: text('link_id')
       .notNull()
       .references(() => link.id, { onDelete: 'cascade' }),
@@ -59,7 +61,9 @@ export const click = pgTable(
 export const clickDaily = pgTable(
   'click_daily',
   {
-    workspaceId: workspaceIdColumn(),
+    // No foreign key to workspace: the link's cascades already remove these rows, and each key is a check
+    // per inserted row on the redirect's hot path.
+    workspaceId: text('workspace_id').notNull(),
     linkId: text('link_id')
       .notNull()
       .references(() => link.id, { onDelete: 'cascade' }),
