@@ -3,9 +3,10 @@
 // 50 keep-alive connections; then the clicks recorded (after the server's final flush on SIGTERM) vs the
 // redirects served, and the Troupe server's RSS. Prints one JSON object (bench/index.ts prints the lines).
 //
-// With BENCH_DATABASE_URL (or TEST_DATABASE_URL) set, Troupe is also measured on PostgreSQL, in a fresh
-// database there. Embedded PGlite writes in the server's own thread (~50–60 µs of CPU per click here),
-// which caps its throughput; on PostgreSQL the writes happen in the database's processes.
+// Troupe is also measured on PostgreSQL (BENCH_DATABASE_URL, TEST_DATABASE_URL or the local server at
+// 127.0.0.1:5432/test when it answers), in a fresh database there. Embedded PGlite writes in the server's
+// own thread (~50–60 µs of CPU per click here), which caps its throughput; on PostgreSQL the writes happen
+// in the database's processes — on a 2-core machine, competing with the server and the load generator.
 //
 // Roles (argv): no argument = orchestrate; `bare` = the bare server; `load <url> <seconds> <connections>`.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -205,8 +206,14 @@ async function orchestrate() {
 
   const bareRps = bareResult.ok / bareResult.seconds;
   const embedded = await measureTroupe(undefined, seconds, connections, bareRps);
-  const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  const postgres = postgresUrl ? await measureTroupe(postgresUrl, seconds, connections, bareRps) : null;
+  // PostgreSQL as the ingest bench finds it: the configured URL, else the local server when it answers.
+  const postgresUrl =
+    process.env.BENCH_DATABASE_URL ??
+    process.env.TEST_DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/test';
+  const postgres = (await reachable(postgresUrl))
+    ? await measureTroupe(postgresUrl, seconds, connections, bareRps)
+    : null;
   process.stdout.write(
     `${JSON.stringify({
       connections,
@@ -216,6 +223,18 @@ async function orchestrate() {
       troupePostgres: postgres,
     })}\n`,
   );
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** Loads Troupe's redirector (embedded PGlite, or PostgreSQL in a fresh database at `postgresUrl`). */
