@@ -1,8 +1,20 @@
 // The parts every CSV import dialog shares: the file picker, the upload/processing progress, the
 // line-numbered problems table and the "if some rows have problems" choice with Cancel / Check file /
-// Import (or Done once written).
-import { Button, FileInput, Group, Progress, Radio, ScrollArea, Stack, Table, Text } from '@mantine/core';
-import { IconFileTypeCsv, IconUpload } from '@tabler/icons-react';
+// Import (or Done once written), and the alert that says how a check or an import went.
+import {
+  Alert,
+  Button,
+  FileInput,
+  Group,
+  Progress,
+  Radio,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
+import { IconCheck, IconFileTypeCsv, IconUpload } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 
 export function CsvFileInput(props: {
   file: File | null;
@@ -82,6 +94,58 @@ export function CsvProblemsTable({ errors }: { errors: CsvRowProblem[] }) {
         </Table.Tbody>
       </Table>
     </ScrollArea.Autosize>
+  );
+}
+
+/**
+ * How a check or an import went: "Import finished" once rows are written, "Nothing was imported" for an
+ * import that wrote nothing (`refused`), else what the check found ("Some rows have problems" or "The
+ * file looks good"). The children summarise the counts; with `problemRows`, a sentence under them says how
+ * many rows have problems and what happens to them.
+ */
+export function CsvImportResultAlert(props: {
+  written: boolean;
+  refused: boolean;
+  /** Some rows have problems. */
+  problems: boolean;
+  problemRows?: number | undefined;
+  /** Good outcomes in teal with a check mark and a refused import in red (otherwise blue). */
+  marked?: boolean | undefined;
+  children: ReactNode;
+}) {
+  const { written, refused, problems, problemRows, marked } = props;
+  const good = written || (!refused && !problems);
+  const color =
+    written || (marked && good) ? 'teal' : marked && refused ? 'red' : problems ? 'orange' : 'blue';
+  return (
+    <Alert
+      color={color}
+      icon={marked && good ? <IconCheck size={18} /> : undefined}
+      title={
+        written
+          ? 'Import finished'
+          : refused
+            ? 'Nothing was imported'
+            : problems
+              ? 'Some rows have problems'
+              : 'The file looks good'
+      }
+      role="status"
+    >
+      {problemRows === undefined ? (
+        props.children
+      ) : (
+        <Stack gap={4}>
+          {props.children}
+          {problems ? (
+            <Text size="sm">
+              {problemRows} {problemRows === 1 ? 'row has' : 'rows have'} problems
+              {written ? ' and were skipped' : ': fix them and check again, or choose to skip them'}.
+            </Text>
+          ) : null}
+        </Stack>
+      )}
+    </Alert>
   );
 }
 

@@ -1,17 +1,17 @@
 // Imports orders from CSV into one of the program's store connections (T3): check the file first (a dry
 // run that says how many orders are new, duplicates or credited, and names each bad row by line and
 // column), then import. Re-importing the same file adds nothing.
-import { Alert, Anchor, List, Modal, Select, Stack, Text } from '@mantine/core';
+import { Anchor, List, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import {
   CsvFileInput,
   CsvImportActions,
+  CsvImportResultAlert,
   CsvProblemsTable,
   CsvUploadProgress,
 } from '../../components/csv-import-parts';
 import { FormError } from '../../components/form-error';
-import { notifySuccess } from '../../lib/notify';
-import { messageOf } from '../../lib/problems';
+import { useCsvImport } from '../../components/use-csv-import';
 import { useWorkspace } from '../workspaces/workspace-context';
 import { type ConversionsPage, importOrdersCsv, type OrderImportResult } from './api';
 
@@ -46,44 +46,18 @@ export function ImportOrdersModal(props: {
   const { workspaceId } = useWorkspace();
   const usable = props.connections.filter((c) => !c.disabled);
   const [connectionId, setConnectionId] = useState<string | null>(usable[0]?.id ?? null);
-  const [file, setFile] = useState<File | null>(null);
-  const [onError, setOnError] = useState<'abort' | 'skip'>('abort');
-  const [phase, setPhase] = useState<'idle' | 'checking' | 'importing'>('idle');
-  const [progress, setProgress] = useState(0);
-  const [result, setResult] = useState<OrderImportResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const busy = phase !== 'idle';
-
-  const close = () => {
-    if (busy) return;
-    setFile(null);
-    setResult(null);
-    setError(null);
-    setOnError('abort');
-    props.onClose();
-  };
-
-  const run = async (dryRun: boolean) => {
-    if (!file || !connectionId) return;
-    setError(null);
-    setProgress(0);
-    setPhase(dryRun ? 'checking' : 'importing');
-    try {
-      const r = await importOrdersCsv(workspaceId, connectionId, file, { dryRun, onError }, setProgress);
-      setResult(r);
-      if (r.written) {
-        notifySuccess(`Imported ${r.created} ${r.created === 1 ? 'order' : 'orders'}.`);
-        await props.onImported();
-      }
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setPhase('idle');
-    }
-  };
+  const csv = useCsvImport({
+    importFile: connectionId
+      ? (file, options, onProgress) => importOrdersCsv(workspaceId, connectionId, file, options, onProgress)
+      : null,
+    successMessage: (r) => `Imported ${r.created} ${r.created === 1 ? 'order' : 'orders'}.`,
+    onImported: props.onImported,
+    onClose: props.onClose,
+  });
+  const { busy, result } = csv;
 
   return (
-    <Modal opened={props.opened} onClose={close} title="Import orders from CSV" size="xl">
+    <Modal opened={props.opened} onClose={csv.close} title="Import orders from CSV" size="xl">
       <Stack>
         <Text size="sm" c="dimmed">
           One order per row with a header row. Required columns: order_id, occurred_at (ISO 8601, UTC if no
@@ -100,60 +74,26 @@ export function ImportOrdersModal(props: {
           value={connectionId}
           onChange={(value) => {
             setConnectionId(value);
-            setResult(null);
+            csv.clearResult();
           }}
           allowDeselect={false}
           disabled={busy}
         />
-        <CsvFileInput
-          file={file}
-          onChange={(f) => {
-            setFile(f);
-            setResult(null);
-          }}
-          disabled={busy}
-        />
-        <CsvUploadProgress busy={busy} progress={progress} phase={phase} />
-        <FormError title="The file could not be processed" message={error} />
+        <CsvFileInput file={csv.file} onChange={csv.setFile} disabled={busy} />
+        <CsvUploadProgress busy={busy} progress={csv.progress} phase={csv.phase} />
+        <FormError title="The file could not be processed" message={csv.error} />
         {result ? (
-          <Alert
-            color={result.written ? 'teal' : result.errors.length > 0 ? 'orange' : 'blue'}
-            title={
-              result.written
-                ? 'Import finished'
-                : result.dryRun
-                  ? result.errors.length > 0
-                    ? 'Some rows have problems'
-                    : 'The file looks good'
-                  : 'Nothing was imported'
-            }
-            role="status"
+          <CsvImportResultAlert
+            written={result.written}
+            refused={!result.dryRun}
+            problems={result.errors.length > 0}
+            problemRows={result.skipped}
           >
-            <Stack gap={4}>
-              <Summary result={result} />
-              {result.errors.length > 0 ? (
-                <Text size="sm">
-                  {result.skipped} {result.skipped === 1 ? 'row has' : 'rows have'} problems
-                  {result.written
-                    ? ' and were skipped'
-                    : ': fix them and check again, or choose to skip them'}
-                  .
-                </Text>
-              ) : null}
-            </Stack>
-          </Alert>
+            <Summary result={result} />
+          </CsvImportResultAlert>
         ) : null}
         <CsvProblemsTable errors={result?.errors ?? []} />
-        <CsvImportActions
-          written={Boolean(result?.written)}
-          hasFile={Boolean(file) && Boolean(connectionId)}
-          busy={busy}
-          phase={phase}
-          onError={onError}
-          setOnError={setOnError}
-          onRun={(dryRun) => void run(dryRun)}
-          onClose={close}
-        />
+        <CsvImportActions {...csv.actions} />
       </Stack>
     </Modal>
   );

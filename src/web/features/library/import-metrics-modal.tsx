@@ -1,18 +1,17 @@
 // Imports metrics snapshots from CSV: check the file first (a dry run naming each bad row by line and
 // column), then import; nothing is written while a row is bad unless the user chooses to skip bad rows.
-import { Alert, Anchor, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Anchor, Modal, Stack, Text } from '@mantine/core';
 import {
   CsvFileInput,
   CsvImportActions,
+  CsvImportResultAlert,
   CsvProblemsTable,
   CsvUploadProgress,
 } from '../../components/csv-import-parts';
 import { FormError } from '../../components/form-error';
-import { notifySuccess } from '../../lib/notify';
-import { messageOf } from '../../lib/problems';
+import { useCsvImport } from '../../components/use-csv-import';
 import { useWorkspace } from '../workspaces/workspace-context';
-import { importMetricsCsv, type MetricsImportResult } from './api';
+import { importMetricsCsv } from './api';
 
 const template = [
   'post_url,submission_id,captured_at,likes,comments,shares,saves,views,reach',
@@ -26,42 +25,16 @@ export function ImportMetricsModal(props: {
   onImported: () => Promise<unknown>;
 }) {
   const { workspaceId } = useWorkspace();
-  const [file, setFile] = useState<File | null>(null);
-  const [onError, setOnError] = useState<'abort' | 'skip'>('abort');
-  const [phase, setPhase] = useState<'idle' | 'checking' | 'importing'>('idle');
-  const [progress, setProgress] = useState(0);
-  const [result, setResult] = useState<MetricsImportResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const busy = phase !== 'idle';
-  const close = () => {
-    if (busy) return;
-    setFile(null);
-    setResult(null);
-    setError(null);
-    setOnError('abort');
-    props.onClose();
-  };
-  const run = async (dryRun: boolean) => {
-    if (!file) return;
-    setError(null);
-    setProgress(0);
-    setPhase(dryRun ? 'checking' : 'importing');
-    try {
-      const r = await importMetricsCsv(workspaceId, file, { dryRun, onError }, setProgress);
-      setResult(r);
-      if (r.written) {
-        notifySuccess(`Imported ${r.imported} metrics ${r.imported === 1 ? 'snapshot' : 'snapshots'}.`);
-        await props.onImported();
-      }
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setPhase('idle');
-    }
-  };
+  const csv = useCsvImport({
+    importFile: (file, options, onProgress) => importMetricsCsv(workspaceId, file, options, onProgress),
+    successMessage: (r) => `Imported ${r.imported} metrics ${r.imported === 1 ? 'snapshot' : 'snapshots'}.`,
+    onImported: props.onImported,
+    onClose: props.onClose,
+  });
+  const { busy, result } = csv;
   const would = result && !result.written ? ' would be' : '';
   return (
-    <Modal opened={props.opened} onClose={close} title="Import metrics" size="xl">
+    <Modal opened={props.opened} onClose={csv.close} title="Import metrics" size="xl">
       <Stack>
         <Text size="sm" c="dimmed">
           One snapshot per row with a header row. Columns: post_url or submission_id, captured_at, then any of
@@ -70,46 +43,20 @@ export function ImportMetricsModal(props: {
             Download a template
           </Anchor>
         </Text>
-        <CsvFileInput
-          file={file}
-          onChange={(f) => {
-            setFile(f);
-            setResult(null);
-          }}
-          disabled={busy}
-        />
-        <CsvUploadProgress busy={busy} progress={progress} phase={phase} />
-        <FormError title="The file could not be processed" message={error} />
+        <CsvFileInput file={csv.file} onChange={csv.setFile} disabled={busy} />
+        <CsvUploadProgress busy={busy} progress={csv.progress} phase={csv.phase} />
+        <FormError title="The file could not be processed" message={csv.error} />
         {result ? (
-          <Alert
-            color={result.written ? 'teal' : result.errors.length > 0 ? 'orange' : 'blue'}
-            title={
-              result.written
-                ? 'Import finished'
-                : result.errors.length > 0
-                  ? 'Some rows have problems'
-                  : 'The file looks good'
-            }
-            role="status"
-          >
+          <CsvImportResultAlert written={result.written} refused={false} problems={result.errors.length > 0}>
             <Text size="sm">
               {result.imported} {result.imported === 1 ? 'snapshot' : 'snapshots'}
               {would} imported; {result.skipped} {result.skipped === 1 ? 'row' : 'rows'}
               {result.written ? ' skipped' : ' with problems'}.
             </Text>
-          </Alert>
+          </CsvImportResultAlert>
         ) : null}
         <CsvProblemsTable errors={result?.errors ?? []} />
-        <CsvImportActions
-          written={result?.written ?? false}
-          hasFile={file !== null}
-          busy={busy}
-          phase={phase}
-          onError={onError}
-          setOnError={setOnError}
-          onRun={run}
-          onClose={close}
-        />
+        <CsvImportActions {...csv.actions} />
       </Stack>
     </Modal>
   );

@@ -1,22 +1,21 @@
 // CSV import (PRODUCT R2): pick a file, optionally a program to add everyone to as prospects, check it
 // (a dry run listing each bad row by line), then import — aborting on any bad row or skipping bad rows.
 // Uploads go through XMLHttpRequest so the progress bar shows real upload progress.
-import { Alert, Anchor, Modal, Select, Stack, Text } from '@mantine/core';
-import { IconCheck } from '@tabler/icons-react';
+import { Anchor, Modal, Select, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
   CsvFileInput,
   CsvImportActions,
+  CsvImportResultAlert,
   CsvProblemsTable,
   CsvUploadProgress,
 } from '../../components/csv-import-parts';
 import { FormError } from '../../components/form-error';
-import { notifySuccess } from '../../lib/notify';
-import { messageOf } from '../../lib/problems';
+import { useCsvImport } from '../../components/use-csv-import';
 import type { Program } from '../programs/api';
 import { useWorkspace } from '../workspaces/workspace-context';
-import { type ImportResult, importCreatorsCsv } from './api';
+import { importCreatorsCsv } from './api';
 
 const columns =
   'name (required), email, phone, country, tags (separated by ;), notes, instagram, instagram_followers, tiktok, tiktok_followers, youtube, youtube_followers';
@@ -26,8 +25,6 @@ const template = [
 ].join('\n');
 const templateHref = `data:text/csv;charset=utf-8,${encodeURIComponent(`${template}\n`)}`;
 
-type Phase = 'idle' | 'checking' | 'importing';
-
 export function ImportCsvModal(props: {
   opened: boolean;
   onClose: () => void;
@@ -36,73 +33,36 @@ export function ImportCsvModal(props: {
 }) {
   const { workspaceId } = useWorkspace();
   const queryClient = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
   const [programId, setProgramId] = useState<string | null>(props.defaultProgramId ?? null);
-  const [onError, setOnError] = useState<'abort' | 'skip'>('abort');
-  const [phase, setPhase] = useState<Phase>('idle');
-  const [progress, setProgress] = useState(0);
-  const [checked, setChecked] = useState<ImportResult | null>(null);
-  const [imported, setImported] = useState<ImportResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
+  const csv = useCsvImport({
+    importFile: (file, options, onProgress) =>
+      importCreatorsCsv(workspaceId, file, { ...options, programId: programId ?? undefined }, onProgress),
+    successMessage: (r) => `Imported ${r.created} ${r.created === 1 ? 'creator' : 'creators'}.`,
+    onImported: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['creators', workspaceId] }),
+        queryClient.invalidateQueries({ queryKey: ['ambassadors', workspaceId] }),
+        queryClient.invalidateQueries({ queryKey: ['programs', workspaceId] }),
+      ]),
+    onClose: () => {
+      setProgramId(props.defaultProgramId ?? null);
+      props.onClose();
+    },
+  });
+  // What the last check found, or the last import did (the latter replaces the former).
+  const { busy, imported, result: checked } = csv;
+  /** A new file or program makes the last check or import moot. */
   const reset = () => {
-    setChecked(null);
-    setImported(null);
-    setError(null);
-    setProgress(0);
-  };
-
-  const close = () => {
-    if (phase !== 'idle') return;
-    setFile(null);
-    setOnError('abort');
-    setProgramId(props.defaultProgramId ?? null);
-    reset();
-    props.onClose();
-  };
-
-  const run = async (dryRun: boolean) => {
-    if (!file) return;
-    setError(null);
-    setImported(null);
-    setProgress(0);
-    setPhase(dryRun ? 'checking' : 'importing');
-    try {
-      const result = await importCreatorsCsv(
-        workspaceId,
-        file,
-        { dryRun, onError, programId: programId ?? undefined },
-        setProgress,
-      );
-      if (dryRun) {
-        setChecked(result);
-      } else {
-        setImported(result);
-        setChecked(result);
-        if (result.written) {
-          notifySuccess(`Imported ${result.created} ${result.created === 1 ? 'creator' : 'creators'}.`);
-          await Promise.all([
-            queryClient.invalidateQueries({ queryKey: ['creators', workspaceId] }),
-            queryClient.invalidateQueries({ queryKey: ['ambassadors', workspaceId] }),
-            queryClient.invalidateQueries({ queryKey: ['programs', workspaceId] }),
-          ]);
-        }
-      }
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setPhase('idle');
-    }
+    csv.clearResult();
+    csv.setError(null);
   };
 
   const program = props.programs.find((p) => p.id === programId);
-  const errors = (imported ?? checked)?.errors ?? [];
-  const busy = phase !== 'idle';
 
   return (
     <Modal
       opened={props.opened}
-      onClose={close}
+      onClose={csv.close}
       title="Import creators from CSV"
       size="xl"
       closeOnClickOutside={!busy}
@@ -115,9 +75,9 @@ export function ImportCsvModal(props: {
           </Anchor>
         </Text>
         <CsvFileInput
-          file={file}
+          file={csv.file}
           onChange={(f) => {
-            setFile(f);
+            csv.setFile(f);
             reset();
           }}
           disabled={busy}
@@ -136,52 +96,51 @@ export function ImportCsvModal(props: {
           disabled={busy}
         />
 
-        <CsvUploadProgress busy={busy} progress={progress} phase={phase} />
+        <CsvUploadProgress busy={busy} progress={csv.progress} phase={csv.phase} />
 
-        <FormError title="The file could not be processed" message={error} />
+        <FormError title="The file could not be processed" message={csv.error} />
 
         {imported ? (
-          imported.written ? (
-            <Alert color="teal" icon={<IconCheck size={18} />} title="Import finished" role="status">
-              Imported {imported.created} of {imported.totalRows} {imported.totalRows === 1 ? 'row' : 'rows'}
-              {program ? ` into ${program.name} as prospects` : ''}.
-              {imported.skipped > 0
-                ? ` Skipped ${imported.skipped} bad ${imported.skipped === 1 ? 'row' : 'rows'}.`
-                : ''}
-            </Alert>
-          ) : (
-            <Alert color="red" title="Nothing was imported" role="status">
-              {imported.errors.length > 0
-                ? `${imported.skipped} of ${imported.totalRows} rows have problems, and you chose to import nothing in that case. Fix the rows listed below and try again, or choose to skip bad rows.`
-                : 'The file has no rows to import.'}
-            </Alert>
-          )
+          <CsvImportResultAlert
+            written={imported.written}
+            refused={!imported.written}
+            problems={imported.errors.length > 0}
+            marked
+          >
+            {imported.written ? (
+              <>
+                Imported {imported.created} of {imported.totalRows}{' '}
+                {imported.totalRows === 1 ? 'row' : 'rows'}
+                {program ? ` into ${program.name} as prospects` : ''}.
+                {imported.skipped > 0
+                  ? ` Skipped ${imported.skipped} bad ${imported.skipped === 1 ? 'row' : 'rows'}.`
+                  : ''}
+              </>
+            ) : imported.errors.length > 0 ? (
+              `${imported.skipped} of ${imported.totalRows} rows have problems, and you chose to import nothing in that case. Fix the rows listed below and try again, or choose to skip bad rows.`
+            ) : (
+              'The file has no rows to import.'
+            )}
+          </CsvImportResultAlert>
         ) : checked ? (
-          checked.errors.length === 0 ? (
-            <Alert color="teal" icon={<IconCheck size={18} />} title="The file looks good" role="status">
-              All {checked.validRows} {checked.validRows === 1 ? 'row is' : 'rows are'} ready to import
-              {program ? ` into ${program.name}` : ''}.
-            </Alert>
-          ) : (
-            <Alert color="orange" title="Some rows have problems" role="status">
-              {checked.validRows} of {checked.totalRows} rows are ready; {checked.skipped}{' '}
-              {checked.skipped === 1 ? 'has' : 'have'} problems. Fix them in your file and check again, or
-              skip them.
-            </Alert>
-          )
+          <CsvImportResultAlert written={false} refused={false} problems={checked.errors.length > 0} marked>
+            {checked.errors.length === 0 ? (
+              <>
+                All {checked.validRows} {checked.validRows === 1 ? 'row is' : 'rows are'} ready to import
+                {program ? ` into ${program.name}` : ''}.
+              </>
+            ) : (
+              <>
+                {checked.validRows} of {checked.totalRows} rows are ready; {checked.skipped}{' '}
+                {checked.skipped === 1 ? 'has' : 'have'} problems. Fix them in your file and check again, or
+                skip them.
+              </>
+            )}
+          </CsvImportResultAlert>
         ) : null}
 
-        <CsvProblemsTable errors={errors} />
-        <CsvImportActions
-          written={Boolean(imported?.written)}
-          hasFile={Boolean(file)}
-          busy={busy}
-          phase={phase}
-          onError={onError}
-          setOnError={setOnError}
-          onRun={(dryRun) => void run(dryRun)}
-          onClose={close}
-        />
+        <CsvProblemsTable errors={checked?.errors ?? []} />
+        <CsvImportActions {...csv.actions} />
       </Stack>
     </Modal>
   );

@@ -1,16 +1,15 @@
 // Imports a prospect CSV into a list (R2/R3): check the file first (a dry run that reports what would
 // be added, merged with existing creators or counted as duplicates, and each bad row by line), then import.
-import { Alert, Anchor, List, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Anchor, List, Modal, Stack, Text } from '@mantine/core';
 import {
   CsvFileInput,
   CsvImportActions,
+  CsvImportResultAlert,
   CsvProblemsTable,
   CsvUploadProgress,
 } from '../../components/csv-import-parts';
 import { FormError } from '../../components/form-error';
-import { notifySuccess } from '../../lib/notify';
-import { messageOf } from '../../lib/problems';
+import { useCsvImport } from '../../components/use-csv-import';
 import { useWorkspace } from '../workspaces/workspace-context';
 import { importProspectsCsv, type ProspectImportResult } from './api';
 
@@ -53,44 +52,22 @@ export function ImportProspectsModal(props: {
   onImported: () => Promise<unknown>;
 }) {
   const { workspaceId } = useWorkspace();
-  const [file, setFile] = useState<File | null>(null);
-  const [onError, setOnError] = useState<'abort' | 'skip'>('abort');
-  const [phase, setPhase] = useState<'idle' | 'checking' | 'importing'>('idle');
-  const [progress, setProgress] = useState(0);
-  const [result, setResult] = useState<ProspectImportResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const busy = phase !== 'idle';
-
-  const close = () => {
-    if (busy) return;
-    setFile(null);
-    setResult(null);
-    setError(null);
-    setOnError('abort');
-    props.onClose();
-  };
-
-  const run = async (dryRun: boolean) => {
-    if (!file) return;
-    setError(null);
-    setProgress(0);
-    setPhase(dryRun ? 'checking' : 'importing');
-    try {
-      const r = await importProspectsCsv(workspaceId, props.listId, file, { dryRun, onError }, setProgress);
-      setResult(r);
-      if (r.written) {
-        notifySuccess(`Added ${r.added} to ${props.listName}.`);
-        await props.onImported();
-      }
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setPhase('idle');
-    }
-  };
+  const csv = useCsvImport({
+    importFile: (file, options, onProgress) =>
+      importProspectsCsv(workspaceId, props.listId, file, options, onProgress),
+    successMessage: (r) => `Added ${r.added} to ${props.listName}.`,
+    onImported: props.onImported,
+    onClose: props.onClose,
+  });
+  const { busy, result } = csv;
 
   return (
-    <Modal opened={props.opened} onClose={close} title={`Import prospects into ${props.listName}`} size="xl">
+    <Modal
+      opened={props.opened}
+      onClose={csv.close}
+      title={`Import prospects into ${props.listName}`}
+      size="xl"
+    >
       <Stack>
         <Text size="sm" c="dimmed">
           One person per row with a header row. Columns: platform, handle, email, name, followers, source,
@@ -100,55 +77,21 @@ export function ImportProspectsModal(props: {
             Download a template
           </Anchor>
         </Text>
-        <CsvFileInput
-          file={file}
-          onChange={(f) => {
-            setFile(f);
-            setResult(null);
-          }}
-          disabled={busy}
-        />
-        <CsvUploadProgress busy={busy} progress={progress} phase={phase} />
-        <FormError title="The file could not be processed" message={error} />
+        <CsvFileInput file={csv.file} onChange={csv.setFile} disabled={busy} />
+        <CsvUploadProgress busy={busy} progress={csv.progress} phase={csv.phase} />
+        <FormError title="The file could not be processed" message={csv.error} />
         {result ? (
-          <Alert
-            color={result.written ? 'teal' : result.errors.length > 0 ? 'orange' : 'blue'}
-            title={
-              result.written
-                ? 'Import finished'
-                : result.dryRun
-                  ? result.errors.length > 0
-                    ? 'Some rows have problems'
-                    : 'The file looks good'
-                  : 'Nothing was imported'
-            }
-            role="status"
+          <CsvImportResultAlert
+            written={result.written}
+            refused={!result.dryRun}
+            problems={result.errors.length > 0}
+            problemRows={result.skipped}
           >
-            <Stack gap={4}>
-              <Summary result={result} />
-              {result.errors.length > 0 ? (
-                <Text size="sm">
-                  {result.skipped} {result.skipped === 1 ? 'row has' : 'rows have'} problems
-                  {result.written
-                    ? ' and were skipped'
-                    : ': fix them and check again, or choose to skip them'}
-                  .
-                </Text>
-              ) : null}
-            </Stack>
-          </Alert>
+            <Summary result={result} />
+          </CsvImportResultAlert>
         ) : null}
         <CsvProblemsTable errors={result?.errors ?? []} />
-        <CsvImportActions
-          written={Boolean(result?.written)}
-          hasFile={Boolean(file)}
-          busy={busy}
-          phase={phase}
-          onError={onError}
-          setOnError={setOnError}
-          onRun={(dryRun) => void run(dryRun)}
-          onClose={close}
-        />
+        <CsvImportActions {...csv.actions} />
       </Stack>
     </Modal>
   );
