@@ -106,10 +106,18 @@ describe('discount codes', () => {
     await screenshot(page, 'codes-leak-alert');
 
     await alerts.getByRole('button', { name: 'Rotate code' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Rotate code' }).click();
-    await page.getByText('Tell them their new code.').waitFor();
+    const dialog = page.getByRole('dialog', { name: 'Rotate JANE15?' });
+    await dialog.getByLabel('Reason (optional, kept with the code)').fill('Posted on RetailMeNot');
+    await dialog.getByRole('button', { name: 'Rotate code' }).click();
+    // The result line, not the closing dialog (which also says "Tell them their new code."); the new code
+    // is the pattern's code with a random four-character ending.
+    const result = page.getByText(/^JANE15\s*→\s*JANE15[A-HJ-NP-Z2-9]{4} for Jane Doe\./);
+    await result.waitFor();
+    const newCode = /JANE15[A-HJ-NP-Z2-9]{4}/.exec((await result.textContent()) ?? '')?.[0];
+    expect(newCode).toMatch(/^JANE15[A-HJ-NP-Z2-9]{4}$/);
+    await dialog.waitFor({ state: 'hidden' });
     const table = page.getByRole('table', { name: 'Discount codes' });
-    await table.getByText('JANE15A', { exact: true }).waitFor();
+    await table.getByText(newCode ?? '', { exact: true }).waitFor();
     expect(await page.getByRole('region', { name: 'Leaked-code alerts' }).count()).toBe(0);
     await screenshot(page, 'codes-rotated');
   });

@@ -181,7 +181,7 @@ describe('publication to library', () => {
     await page.getByRole('button', { name: 'Export zip' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Export refused' });
     await alert.getByText('Expired assets cannot be exported for paid use', { exact: false }).waitFor();
-    await alert.getByText(/Jane Doe’s Feed post: paid_social right expired on 2025-06-30/).waitFor();
+    await alert.getByText(/Jane Doe’s Feed post: Paid social right expired on 2025-06-30/).waitFor();
     await screenshot(page, 'library-06-export-refused');
   });
 

@@ -47,6 +47,12 @@ beforeAll(async () => {
     data: { creatorId: (await creator.json()).id, stage: 'prospect' },
   });
   expect(amb.status()).toBe(201);
+  // Links go to people holding a seat: walk Jane to accepted.
+  const ambId = (await amb.json()).id;
+  for (const to of ['applied', 'accepted']) {
+    const moved = await page.request.post(`${w}/ambassadors/${ambId}/stage`, { data: { to, reason: '' } });
+    expect(moved.status()).toBe(200);
+  }
 });
 
 afterEach(async ({ task }) => {

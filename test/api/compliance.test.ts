@@ -82,6 +82,8 @@ describe('POST /api/v1/compliance/check', () => {
       severity: 'should',
       passed: false,
     });
+    expect(res.body.rules.at(-1).message).toContain('each ambassador’s drafts are checked');
+    expect(res.body.rules.at(-1).message).not.toContain('`tracking`');
     const withCode = await check({
       brief: { title: 'T', mustInclude: { trackingLinkOrCode: true } },
       tracking: { codes: ['JANE15'] },

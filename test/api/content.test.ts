@@ -529,6 +529,41 @@ describe('campaign briefs', () => {
     });
   });
 
+  it('a campaign brief adds to the standing brief: its forbidden words, mentions and tracking still apply', async () => {
+    const check = (caption: string) =>
+      amb.post('/api/v1/portal/compliance/check', {
+        programId,
+        briefId: campaignId,
+        platform: 'instagram',
+        caption,
+      });
+    // The standing brief forbids "cheap" (the campaign only "free").
+    const cheap = await check(`${campaignCaption} so cheap`);
+    expect(cheap.body.passed).toBe(false);
+    expect(cheap.body.briefTitle).toBe('Holiday gift sets v1');
+    const forbidden = cheap.body.rules.filter(
+      (r: { id: string; passed: boolean }) => r.id.startsWith('forbidden.term') && !r.passed,
+    );
+    expect(forbidden.map((r: { message: string }) => r.message).join(' ')).toContain('cheap');
+    // The standing brief asks for the tracking code (the campaign does not).
+    const untracked = await check('#ad Gifting season with @glowco #glowgifts');
+    expect(untracked.body.passed).toBe(false);
+    expect(untracked.body.rules.find((r: { id: string }) => r.id === 'tracking.present')).toMatchObject({
+      passed: false,
+      severity: 'must',
+    });
+    // @glowco is required by both but checked once; the campaign's #glowgifts is added.
+    const mentions = untracked.body.rules.filter((r: { id: string }) => r.id.startsWith('mention.required'));
+    expect(mentions).toHaveLength(2);
+    // The program's competitors still apply.
+    const rival = await check(`${campaignCaption} better than Glossier`);
+    expect(
+      rival.body.rules.find(
+        (r: { id: string; passed: boolean }) => r.id.startsWith('competitor.mention') && !r.passed,
+      ),
+    ).toBeTruthy();
+  });
+
   it('stores the campaign brief on the submission, checks its rounds against it and resubmissions against its current version', async () => {
     const created = await submit({ ...goodFields(), briefId: campaignId, caption: campaignCaption });
     expect(created.briefId).toBe(campaignId);

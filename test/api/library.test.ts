@@ -297,8 +297,8 @@ describe('export', () => {
     const res = await exportZip({ assetIds: [ids.serum, ids.old, ids.cream], channel: 'paid_social' });
     expect(res.status).toBe(422);
     expect(res.body.refused).toEqual([
-      { assetId: ids.old, reason: `paid_social right expired on ${daysFromToday(-110)}` },
-      { assetId: ids.cream, reason: 'has no paid_social right' },
+      { assetId: ids.old, reason: `Paid social right expired on ${daysFromToday(-110)}` },
+      { assetId: ids.cream, reason: 'has no paid social right' },
     ]);
     expect(res.body.problems.map((p: { field: string }) => p.field)).toEqual(['assetIds.1', 'assetIds.2']);
     expect(res.body.detail).toContain('Expired assets cannot be exported for paid use');

@@ -523,7 +523,13 @@ describe('test delivery', () => {
       );
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ status: 'processed', httpStatus: 200 });
-      expect(res.body.detail).toContain('Test delivery');
+      expect(res.body.detail).toMatch(/^Test (order|delivery)/);
+      expect(res.body.detail).toContain('signature verified, nothing stored');
+      expect(res.body.detail).not.toContain('minor units');
+      if (kind === 'woocommerce')
+        expect(res.body.detail).toBe(
+          'Test order of 49.00 EUR with code TESTCODE: signature verified, nothing stored.',
+        );
       expect((await ordersOf(w.connections[kind])).length).toBe(before);
       const recorded = await db()
         .select()

@@ -51,6 +51,14 @@ describe('checkDestination', () => {
     });
   }
 
+  it('names a refused host in lower case, not at the start of the message (the UI capitalises that)', () => {
+    const result = checkDestination('https://Evil.Elsewhere.com/', allowed);
+    expect(result).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^goes to evil\.elsewhere\.com, which/),
+    });
+  });
+
   it('refuses everything while the program has no allowed domains', () => {
     const result = checkDestination('https://example.com/', []);
     expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/no allowed domains/) });

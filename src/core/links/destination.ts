@@ -79,7 +79,7 @@ export function checkDestination(raw: string, allowedDomains: readonly string[])
   if (!isHostAllowed(host, allowedDomains))
     return {
       ok: false,
-      message: `${host} is not one of the program’s allowed domains (${allowedDomains.join(', ')})`,
+      message: `goes to ${host}, which is not one of the program’s allowed domains (${allowedDomains.join(', ')})`,
     };
   if (new URLSearchParams(url.search).has(clickIdParam))
     return { ok: false, message: `must not carry its own ${clickIdParam} parameter (Troupe adds it)` };

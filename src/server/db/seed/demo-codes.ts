@@ -1,12 +1,14 @@
 // Demo discount codes (T2) and one leaked-code alert (T6): codes for the onboarding and active
 // ambassadors, a month of orders imported from CSV (a small, honest store: most codes redeemed a few
-// times through the ambassador's audience), and one code that ended up on coupon sites.
+// times through the ambassador's audience), and one code that ended up on coupon sites. The orders go
+// through the ingest path like a real import, so each is credited to its code's ambassador.
 import { seededRandom } from '../../../core/seeded-random';
 import { newId } from '../../lib/ids';
 import type { WorkspaceScope } from '../../lib/scope';
 import { scanProgramCodes } from '../../modules/codes/code-leaks.service';
 import { issueCodesForProgram } from '../../modules/codes/codes.service';
-import { storeConnection, storeOrder } from '../../modules/conversions/conversions.schema';
+import { storeConnection } from '../../modules/conversions/conversions.schema';
+import { ingestOrders, type OrderInput } from '../../modules/conversions/ingest.service';
 import { getProgramRowOrThrow } from '../../modules/programs/programs.service';
 import type { Db } from '../client';
 
@@ -28,14 +30,10 @@ export async function seedDemoCodes(db: Db, scope: WorkspaceScope, programId: st
   });
   const now = Date.now();
   const day = 86_400_000;
-  const orders: Array<typeof storeOrder.$inferInsert> = [];
+  const orders: OrderInput[] = [];
   const order = (code: string, ageMs: number, referrerDomain: string | null) => {
     const n = orders.length + 1;
     orders.push({
-      id: newId('storeOrder'),
-      workspaceId: scope.workspaceId,
-      programId,
-      connectionId,
       externalId: `#${1040 + n}`,
       occurredAt: new Date(now - ageMs),
       amountMinor: 2900 + Math.floor(random() * 60) * 100,
@@ -60,6 +58,8 @@ export async function seedDemoCodes(db: Db, scope: WorkspaceScope, programId: st
       );
     }
   }
-  await db.insert(storeOrder).values(orders);
+  // Through the ingest path, like a real CSV import, so each order is attributed to its code's ambassador
+  // (credited, with the attribution recorded) rather than sitting uncredited.
+  await ingestOrders(db, { id: connectionId, workspaceId: scope.workspaceId, programId }, orders);
   await scanProgramCodes(db, scope, programId);
 }

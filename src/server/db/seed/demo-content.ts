@@ -150,8 +150,12 @@ export async function seedDemoContent(services: Services, scope: WorkspaceScope,
   if (changes) {
     const quote = 'Link in bio for 15% off!';
     const start = changes.caption.indexOf(quote);
+    // The author's own active code, the one their caption should name.
+    const code = authors[0]?.code;
     await addComment(db, scope, changes.id, {
-      body: 'Please name the code instead (GLOW15): links in bio change, codes travel with the post.',
+      body: code
+        ? `Please name your code instead (${code}): links in bio change, codes travel with the post.`
+        : 'Please name your discount code instead: links in bio change, codes travel with the post.',
       spanStart: start,
       spanEnd: start + quote.length,
       quote,

@@ -7,12 +7,7 @@ import { createApiKey } from '../../modules/conversions/api-keys.service';
 import { createConnection } from '../../modules/conversions/stores.service';
 
 export async function seedDemoStores(db: Db, scope: WorkspaceScope, programId: string, baseUrl: string) {
-  await createConnection(
-    db,
-    scope,
-    { programId, kind: 'pixel', name: 'glowskincare.example pixel' },
-    baseUrl,
-  );
+  await createConnection(db, scope, { programId, kind: 'pixel', name: 'glowandco.example pixel' }, baseUrl);
   const api = await createConnection(
     db,
     scope,

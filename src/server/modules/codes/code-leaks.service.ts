@@ -257,17 +257,21 @@ export async function dismissCodeAlert(
   return getAlertView(db, scope, programId, alertId);
 }
 
-/** One click from an alert: rotates its code and resolves the alert as rotated, in one transaction. */
+/**
+ * One click from an alert: rotates its code (the successor gets a random suffix, see rotateInTx) and
+ * resolves the alert as rotated, in one transaction. The user's reason, when given, comes first.
+ */
 export async function rotateFromAlert(
   db: Db,
   scope: WorkspaceScope,
   programId: string,
   alertId: string,
-  options: { shopify?: ShopifyClientFactory } = {},
+  options: { shopify?: ShopifyClientFactory; reason?: string } = {},
 ): Promise<{ alert: CodeAlertView; rotation: RotateResult }> {
   const ids = await db.transaction(async (tx) => {
     const row = await lockOpenAlert(tx, scope, programId, alertId);
-    const reason = `Leaked: ${row.alert.reasons.join(' ')}`;
+    const given = options.reason?.trim().replace(/[.\s]+$/, '');
+    const reason = `${given ? `${given}. ` : ''}Leaked: ${row.alert.reasons.join(' ')}`;
     const rotated = await rotateInTx(tx, scope, programId, row.alert.codeId, reason);
     await tx
       .update(codeAlert)

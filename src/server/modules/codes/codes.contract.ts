@@ -50,6 +50,11 @@ export const reasonInputSchema = z.object({
   reason: z.string().trim().max(500).default(''),
 });
 
+/** Rotating from a leak alert: an optional reason, kept with the old code after the alert's own reasons. */
+export const alertRotateInputSchema = z.object({
+  reason: z.string().trim().max(500).optional(),
+});
+
 export const rotateResultSchema = z.object({
   retired: codeSchema,
   issued: codeSchema,

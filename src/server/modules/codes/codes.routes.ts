@@ -4,6 +4,7 @@ import { errorResponses, idParams, jsonBody, jsonResponse, newRouter } from '../
 import { dismissCodeAlert, listCodeAlerts, rotateFromAlert, scanProgramCodes } from './code-leaks.service';
 import {
   alertListQuerySchema,
+  alertRotateInputSchema,
   alertRotateResultSchema,
   codeAlertSchema,
   codeListSchema,
@@ -248,7 +249,10 @@ codeRoutes.openapi(
     tags,
     summary: 'Rotate the alert’s code and resolve the alert as rotated, in one step',
     middleware: [guard('tracking.write')],
-    request: { params: alertParams },
+    request: {
+      params: alertParams,
+      body: { content: { 'application/json': { schema: alertRotateInputSchema } }, required: false },
+    },
     responses: {
       200: jsonResponse(alertRotateResultSchema, 'The alert and the rotation'),
       ...errorResponses,
@@ -256,6 +260,10 @@ codeRoutes.openapi(
   }),
   async (c) => {
     const { id, alertId } = c.req.valid('param');
-    return c.json(await rotateFromAlert(c.var.services.database.db, c.var.scope, id, alertId), 200);
+    const reason = c.req.valid('json').reason ?? '';
+    return c.json(
+      await rotateFromAlert(c.var.services.database.db, c.var.scope, id, alertId, { reason }),
+      200,
+    );
   },
 );

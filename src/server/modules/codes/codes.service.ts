@@ -237,9 +237,19 @@ function describeDiscount(settings: TrackingSettings): string {
   return settings.codeDescription.trim() || `${settings.codePercent} % off`;
 }
 
-/** The base code the pattern gives an ambassador, or why it cannot. */
-function baseCodeFor(settings: TrackingSettings, holder: Holder, handle: string | undefined) {
-  return expandCodePattern(settings.codePattern, {
+/**
+ * The base code the pattern gives an ambassador, or why it cannot. A rotation appends `{RANDOM4}` to the
+ * pattern: the old code is compromised or retired, and a successor like JANE15A is the first thing coupon
+ * sites guess.
+ */
+function baseCodeFor(
+  settings: TrackingSettings,
+  holder: Holder,
+  handle: string | undefined,
+  rotation = false,
+) {
+  const pattern = rotation ? `${settings.codePattern}{RANDOM4}` : settings.codePattern;
+  return expandCodePattern(pattern, {
     handle: handle ?? '',
     firstName: holder.name,
     percent: settings.codePercent,
@@ -269,6 +279,7 @@ async function issueInTx(
   settings: TrackingSettings,
   manual: string | undefined,
   audit: { action: string; reason?: string; before?: unknown },
+  rotation = false,
 ): Promise<CodeRow> {
   let base: string;
   if (manual) {
@@ -285,7 +296,7 @@ async function issueInTx(
       throw validationError([{ field: 'code', message: `${base} is already taken in this workspace` }]);
   } else {
     const handles = await primaryHandles(tx, scope, [holder.creatorId]);
-    const expanded = baseCodeFor(settings, holder, handles.get(holder.creatorId));
+    const expanded = baseCodeFor(settings, holder, handles.get(holder.creatorId), rotation);
     if (!expanded.ok) throw validationError([{ field: 'code', message: expanded.message }]);
     base = expanded.code;
   }
@@ -459,8 +470,8 @@ export async function retireCode(
 }
 
 /**
- * Retires a code and issues its ambassador a new one from the pattern, in one transaction, keeping the
- * reason on both. Returns the ids; `rotateCode` adds the views.
+ * Retires a code and issues its ambassador a new one from the pattern plus a random four-character suffix
+ * (JANE15 → JANE15K7QM, never the guessable JANE15A), in one transaction, keeping the reason on both. Returns the ids; `rotateCode` adds the views.
  */
 export async function rotateInTx(
   tx: Tx,
@@ -473,11 +484,15 @@ export async function rotateInTx(
   const holder = await getAmbassadorRowOrThrow(tx, scope, row.ambassadorId, true);
   const settings = await getTrackingSettings(tx, scope, programId);
   await retireInTx(tx, scope, row, reason || 'Rotated', holder.creatorId);
-  const issued = await issueInTx(tx, scope, holder, settings, undefined, {
-    action: 'discount_code.rotated',
-    reason: reason || 'Rotated',
-    before: { code: row.code },
-  });
+  const issued = await issueInTx(
+    tx,
+    scope,
+    holder,
+    settings,
+    undefined,
+    { action: 'discount_code.rotated', reason: reason || 'Rotated', before: { code: row.code } },
+    true,
+  );
   return { retiredId: row.id, issuedId: issued.id, old: row };
 }
 

@@ -101,7 +101,8 @@ export async function checkCaptionFor(
       passed: false,
       severity: 'should',
       message:
-        'The brief asks for the ambassador’s tracked link or code, but none was given to check against (send `tracking`).',
+        'The brief asks for the ambassador’s own tracking link or discount code. It is not checked here: ' +
+        'each ambassador’s drafts are checked against the link and code issued to them.',
     });
   }
   return { passed: result.passed, rules: rulesOut, checkedAgainst };

@@ -1,6 +1,6 @@
 // The compliance check of a draft (B3) with the rules that apply to one ambassador: the brief the draft is
-// for (a campaign brief the ambassador picked, else the program's standing brief; current version), the
-// program's competitors and the tracking links and codes issued to them.
+// for (a campaign brief the ambassador picked, which adds to the program's standing brief; else the standing
+// brief alone; current versions), the program's competitors and the tracking links and codes issued to them.
 import { and, asc, desc, eq, gt, isNull, or } from 'drizzle-orm';
 import {
   type ComplianceResult,
@@ -33,17 +33,70 @@ export const trackingNotIssuedRule = 'tracking.present';
 
 const currentVersionOf = (db: Db | Tx) =>
   db
-    .select({ id: brief.id, version: briefVersion.version, content: briefVersion.content })
+    .select({
+      id: brief.id,
+      campaign: brief.campaign,
+      version: briefVersion.version,
+      content: briefVersion.content,
+    })
     .from(brief)
     .innerJoin(
       briefVersion,
       and(eq(briefVersion.briefId, brief.id), eq(briefVersion.version, brief.currentVersion)),
     );
 
-function parsed(row: { id: string; version: number; content: unknown } | undefined) {
+function parsed(row: { id: string; campaign: string | null; version: number; content: unknown } | undefined) {
   if (!row) return null;
   const content = briefContentSchema.safeParse(row.content);
-  return { id: row.id, version: row.version, content: content.success ? content.data : null };
+  return {
+    id: row.id,
+    campaign: row.campaign,
+    version: row.version,
+    content: content.success ? content.data : null,
+  };
+}
+
+/** `a` then the entries of `b` not already in it (compared case-insensitively). */
+function union(a: readonly string[], b: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return [...a, ...b].filter((item) => {
+    const key = item.trim().toLocaleLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * A campaign brief adds to the program's standing brief: the required mentions, forbidden words and
+ * competitors of both; tracking when either asks for it; the campaign's disclosure markers and placement when
+ * it sets them, else the standing brief's. Everything shown rather than checked (title, summary, claims,
+ * themes, formats, dates, notes) is the campaign's.
+ */
+export function combineBriefs(standing: BriefContent | null, campaign: BriefContent): BriefContent {
+  if (!standing) return campaign;
+  return {
+    ...campaign,
+    mustInclude: {
+      ...campaign.mustInclude,
+      productNames: union(standing.mustInclude.productNames, campaign.mustInclude.productNames),
+      mentions: union(standing.mustInclude.mentions, campaign.mustInclude.mentions),
+      legalLines: union(standing.mustInclude.legalLines, campaign.mustInclude.legalLines),
+      trackingLinkOrCode: standing.mustInclude.trackingLinkOrCode || campaign.mustInclude.trackingLinkOrCode,
+    },
+    mustAvoid: {
+      ...campaign.mustAvoid,
+      competitors: union(standing.mustAvoid.competitors, campaign.mustAvoid.competitors),
+      words: union(standing.mustAvoid.words, campaign.mustAvoid.words),
+    },
+    disclosure: {
+      markers:
+        campaign.disclosure.markers.length > 0 ? campaign.disclosure.markers : standing.disclosure.markers,
+      instagramWithinFirstCharacters:
+        campaign.disclosure.instagramWithinFirstCharacters ??
+        standing.disclosure.instagramWithinFirstCharacters,
+    },
+  };
 }
 
 /** The program's standing brief (no campaign, not archived) at its current version, if it has one. */
@@ -144,7 +197,11 @@ export async function checkDraft(
     .from(program)
     .where(and(eq(program.id, target.programId), eq(program.workspaceId, target.workspaceId)));
   const applied = await briefFor(db, target.workspaceId, target.programId, choice);
-  const content: BriefContent | null = applied?.content ?? null;
+  let content: BriefContent | null = applied?.content ?? null;
+  if (applied?.campaign && content) {
+    const standing = await standingBrief(db, target.workspaceId, target.programId);
+    content = combineBriefs(standing?.content ?? null, content);
+  }
   const tracking = await issuedTracking(db, target.workspaceId, target.ambassadorId, target.baseUrl);
   const { rules, trackingMissing } = briefRules(content, {
     programCompetitors: prg?.competitors ?? [],

@@ -3,7 +3,7 @@
 // to those who manage stores. Deleting a connection deletes its orders (they cascade), so callers show
 // the count first.
 import { randomBytes } from 'node:crypto';
-import { and, count, desc, eq, gte, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, notInArray } from 'drizzle-orm';
 import { can } from '../../../core/access/roles';
 import type { Db, Tx } from '../../db/client';
 import { AppError, type FieldProblem, notFound, validationError } from '../../lib/app-error';
@@ -23,6 +23,7 @@ import {
   topicsByKind,
   type UpdateConnectionInput,
 } from './stores.contract';
+import { testTopics } from './webhooks';
 
 export type ConnectionRow = typeof storeConnection.$inferSelect;
 
@@ -169,7 +170,11 @@ async function toConnections(
   const ids = rows.map((r) => r.id);
   const programIds = [...new Set(rows.map((r) => r.programId))];
   const since = new Date(Date.now() - 24 * 60 * 60 * 1000);
-  const inWorkspace = eq(webhookDelivery.workspaceId, scope.workspaceId);
+  // A signed test delivery proves the secret, not that the store is sending: the list's status leaves it out.
+  const inWorkspace = and(
+    eq(webhookDelivery.workspaceId, scope.workspaceId),
+    notInArray(webhookDelivery.topic, [...new Set(Object.values(testTopics))]),
+  );
   const [programs, last, recent, orders] = await Promise.all([
     db
       .select({ id: program.id, name: program.name })

@@ -19,6 +19,7 @@ import {
   type OrderInput,
   type RefundInput,
 } from './ingest.service';
+import { fromMinorUnits } from './orders-money';
 import {
   PayloadError,
   parseJsonLossless,
@@ -278,7 +279,9 @@ export async function handleWebhook(db: Db, request: WebhookRequest): Promise<We
       {
         httpStatus: 200,
         status: 'processed',
-        detail: `Test delivery: signature verified${order ? ` and order ${order.externalId} read (${order.amountMinor} minor units ${order.currency}${order.codes.length > 0 ? `, code ${order.codes.join(', ')}` : ''})` : ''}; nothing was stored.`,
+        detail: order
+          ? `Test order of ${fromMinorUnits(order.amountMinor, order.currency)} ${order.currency}${order.codes.length > 0 ? ` with code ${order.codes.map((c) => c.toUpperCase()).join(', ')}` : ''}: signature verified, nothing stored.`
+          : 'Test delivery: signature verified, nothing stored.',
       },
       parsed.topic,
       parsed.externalId,

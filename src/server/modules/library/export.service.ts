@@ -9,6 +9,7 @@ import type { WorkspaceScope } from '../../lib/scope';
 import type { MediaStorage } from '../../lib/storage';
 import { recordAudit } from '../audit/audit.service';
 import { formulaStart } from '../people/creator-csv.service';
+import type { usageChannels } from '../programs/programs.contract';
 import { getAssetDetails } from './assets.service';
 import type { ExportInput } from './library.contract';
 import { dayOf } from './usage-rights';
@@ -26,6 +27,15 @@ export const manifestColumns = [
   'credit_line',
   'files',
 ] as const;
+
+/** The channels as people name them, for the refusal message (the API's `channel` field keeps the id). */
+const channelNames: Record<(typeof usageChannels)[number], string> = {
+  organic_social: 'Organic social',
+  paid_social: 'Paid social',
+  email: 'Email',
+  website: 'Website',
+  print: 'Print',
+};
 
 const safeExtension = /^[a-z0-9]{1,8}$/;
 
@@ -54,12 +64,13 @@ export async function exportAssets(
   ids.forEach((id, i) => {
     const a = found.get(id);
     let reason: string | null = null;
+    const channel = channelNames[input.channel];
     if (!a) reason = 'is not an asset of this workspace';
     else {
       const right = a.rights.find((r) => r.channel === input.channel);
-      if (!right) reason = `has no ${input.channel} right`;
-      else if (right.status === 'expired') reason = `${input.channel} right expired on ${right.endsOn}`;
-      else if (right.status === 'upcoming') reason = `${input.channel} right starts on ${right.startsOn}`;
+      if (!right) reason = `has no ${channel.toLowerCase()} right`;
+      else if (right.status === 'expired') reason = `${channel} right expired on ${right.endsOn}`;
+      else if (right.status === 'upcoming') reason = `${channel} right starts on ${right.startsOn}`;
     }
     if (reason) {
       refused.push({ assetId: id, reason });
@@ -70,7 +81,7 @@ export async function exportAssets(
     const error = validationError(problems);
     throw new AppError(
       'validation_failed',
-      `${refused.length} of ${ids.length} assets cannot be exported for ${input.channel}: ${refused.map((r) => `${r.assetId} ${r.reason}`).join('; ')}. Expired assets cannot be exported for paid use.`,
+      `${refused.length} of ${ids.length} assets cannot be exported for ${channelNames[input.channel].toLowerCase()}: ${refused.map((r) => `${r.assetId} ${r.reason}`).join('; ')}. Expired assets cannot be exported for paid use.`,
       { problems: error.problems, extra: { refused } },
     );
   }

@@ -15,6 +15,8 @@ import {
   redeemPortalLink,
   requestPortalLinks,
 } from './portal-auth.service';
+import { portalTrackingSchema } from './portal-tracking.contract';
+import { getPortalTracking } from './portal-tracking.service';
 
 export const portalRoutes = newRouter();
 const tags = ['Ambassador portal'];
@@ -124,6 +126,21 @@ portalRoutes.openapi(
     responses: { 200: jsonResponse(portalMeSchema, 'Portal data'), ...errorResponses },
   }),
   async (c) => c.json(await getPortalMe(c.var.services.database.db, c.var.ambassador), 200),
+);
+
+portalRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/portal/tracking',
+    tags,
+    summary: 'Your active discount codes and live tracked links, to put in your captions',
+    middleware: [ambassadorScope],
+    responses: { 200: jsonResponse(portalTrackingSchema, 'Codes and links'), ...errorResponses },
+  }),
+  async (c) => {
+    const { database, env } = c.var.services;
+    return c.json(await getPortalTracking(database.db, c.var.ambassador, baseUrlOf(env)), 200);
+  },
 );
 
 portalRoutes.openapi(

@@ -8,6 +8,7 @@ import { compliancePlatforms } from '../../../core/compliance/input';
 import { InlineError } from '../../components/form-error';
 import { platformLabels } from '../../lib/labels';
 import { messageOf } from '../../lib/problems';
+import { ruleLabel } from '../content/labels';
 import { type BriefContentInput, type ComplianceCheckResult, checkCaption } from './api';
 import { segmentsOf } from './highlight';
 
@@ -137,8 +138,8 @@ export function CaptionCheckPanel(props: { programId: string; brief: () => Brief
                   )}
                   <Stack gap={0} style={{ minWidth: 0 }}>
                     <Group gap={6}>
-                      <Text size="xs" ff="monospace" c="dimmed">
-                        {rule.id}
+                      <Text size="xs" fw={600} c="dimmed">
+                        {ruleLabel(rule.id)}
                       </Text>
                       <Badge size="xs" variant="light" color={rule.severity === 'must' ? 'red' : 'gray'}>
                         {rule.severity}

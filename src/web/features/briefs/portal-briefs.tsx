@@ -27,17 +27,20 @@ function Items({ label, items }: { label: string; items: readonly string[] }) {
   );
 }
 
+const sameText = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
 function BriefCard({ brief }: { brief: PortalBrief }) {
   const c = brief.content;
   const markers = c.disclosure.markers.length > 0 ? c.disclosure.markers : defaultDisclosureMarkers;
   return (
     <Card withBorder radius="lg" p="lg" component="article" aria-label={`Brief: ${c.title}`}>
       <Stack gap="sm">
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <Stack gap={2} style={{ minWidth: 0 }}>
+        {/* The version badge sits beside the title on wide screens and wraps below it on narrow ones. */}
+        <Group justify="space-between" align="flex-start" gap="xs" style={{ rowGap: 6 }}>
+          <Stack gap={2} style={{ minWidth: 0, flex: '1 1 16rem' }}>
             <Text size="xs" c="dimmed" tt="uppercase" fw={600} style={{ letterSpacing: '0.04em' }}>
               {brief.programName}
-              {brief.campaign ? ` · ${brief.campaign}` : ''}
+              {brief.campaign && !sameText(brief.campaign, c.title) ? ` · ${brief.campaign}` : ''}
             </Text>
             <Title order={3} fz="h4" style={{ overflowWrap: 'anywhere' }}>
               {c.title}

@@ -4,7 +4,6 @@ import { Alert, Button, Group, List, Modal, Stack, Text, TextInput } from '@mant
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ConfirmModal } from '../../components/confirm-modal';
 import { InlineError } from '../../components/form-error';
 import { formatDate } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
@@ -63,19 +62,16 @@ export function AlertsPanel(props: {
           ) : null}
         </Alert>
       ))}
-      <ConfirmModal
-        opened={rotating !== null}
-        title={`Rotate ${rotating?.code ?? ''}?`}
-        message={`${rotating?.code ?? ''} stops being ${rotating?.ambassadorName ?? 'the ambassador'}’s code (orders that used it stay credited) and they get a new one from the program’s pattern. Tell them their new code.`}
-        confirmLabel="Rotate code"
-        onConfirm={async () => {
+      <RotateAlertModal
+        alert={rotating}
+        onClose={() => setRotating(null)}
+        onRotate={async (reason) => {
           if (!rotating) return;
-          const result = await rotateFromAlert(workspaceId, props.programId, rotating.id);
+          const result = await rotateFromAlert(workspaceId, props.programId, rotating.id, reason);
           notifySuccess(`${result.rotation.retired.code} → ${result.rotation.issued.code}`, 'Code rotated');
           props.onRotated(result.rotation);
           await refresh();
         }}
-        onClose={() => setRotating(null)}
       />
       <DismissModal
         alert={dismissing}
@@ -90,6 +86,66 @@ export function AlertsPanel(props: {
         }}
       />
     </Stack>
+  );
+}
+
+function RotateAlertModal(props: {
+  alert: CodeAlertView | null;
+  onClose: () => void;
+  onRotate: (reason: string) => Promise<void>;
+}) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const close = () => {
+    if (busy) return;
+    setError(null);
+    setReason('');
+    props.onClose();
+  };
+  return (
+    <Modal opened={props.alert !== null} onClose={close} title={`Rotate ${props.alert?.code ?? ''}?`}>
+      <Stack>
+        <Text size="sm">
+          {props.alert?.code ?? ''} stops being {props.alert?.ambassadorName ?? 'the ambassador'}’s code
+          (orders that used it stay credited) and they get a new one from the program’s pattern with a random
+          ending, so coupon sites cannot guess it. Tell them their new code.
+        </Text>
+        <TextInput
+          label="Reason (optional, kept with the code)"
+          placeholder="e.g. Posted on a coupon site"
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          maxLength={500}
+          data-autofocus
+        />
+        <InlineError message={error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close} disabled={busy}>
+            Cancel
+          </Button>
+          <Button
+            color="red"
+            loading={busy}
+            onClick={async () => {
+              setBusy(true);
+              setError(null);
+              try {
+                await props.onRotate(reason);
+                setBusy(false);
+                setReason('');
+                props.onClose();
+              } catch (e) {
+                setError(messageOf(e));
+                setBusy(false);
+              }
+            }}
+          >
+            Rotate code
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
 

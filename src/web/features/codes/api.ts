@@ -70,8 +70,8 @@ export const scanNow = (workspaceId: string, programId: string) =>
 export const dismissAlert = (workspaceId: string, programId: string, alertId: string, reason: string) =>
   api<CodeAlertView>(`${base(workspaceId, programId)}/code-alerts/${alertId}/dismiss`, { body: { reason } });
 
-export const rotateFromAlert = (workspaceId: string, programId: string, alertId: string) =>
+export const rotateFromAlert = (workspaceId: string, programId: string, alertId: string, reason = '') =>
   api<{ alert: CodeAlertView; rotation: RotateResult }>(
     `${base(workspaceId, programId)}/code-alerts/${alertId}/rotate`,
-    { body: {} },
+    { body: reason.trim() ? { reason: reason.trim() } : {} },
   );

@@ -227,12 +227,12 @@ function CodeActionModal(props: {
       <Stack>
         <Text size="sm">
           {isRotate
-            ? `${a?.code.code} stops working for new orders and ${a?.code.ambassadorName} gets a new code from the program’s pattern; orders that used the old one stay credited.`
+            ? `${a?.code.code} stops working for new orders and ${a?.code.ambassadorName} gets a new code from the program’s pattern with a random ending, so it cannot be guessed from the old one; orders that used the old one stay credited.`
             : `${a?.code.code} stops being ${a?.code.ambassadorName}’s code. It can never be issued again; orders that used it stay credited.`}
           {a?.code.shopify ? ' It is removed from Shopify too.' : ''}
         </Text>
         <TextInput
-          label="Reason (kept with the code)"
+          label="Reason (optional, kept with the code)"
           placeholder={isRotate ? 'e.g. Posted on a coupon site' : 'e.g. Left the program'}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}

@@ -12,6 +12,12 @@ function standingOf(briefs: readonly PortalBrief[]): PortalBrief | undefined {
     .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))[0];
 }
 
+/** "Holiday 2026 · Gift sets", or the name once when the campaign and the title read the same. */
+function campaignLabel(campaign: string, title: string): string {
+  const same = (s: string) => s.trim().toLocaleLowerCase();
+  return same(campaign) === same(title) ? campaign : `${campaign} · ${title}`;
+}
+
 /** The option value of the default (the standing brief); the form's value for it is ''. */
 const standingValue = 'standing';
 
@@ -29,7 +35,7 @@ export function briefOptions(briefs: readonly PortalBrief[], programId: string) 
     ...own
       .filter((b) => b.campaign !== null)
       .sort((a, b) => (a.campaign ?? '').localeCompare(b.campaign ?? ''))
-      .map((b) => ({ value: b.briefId, label: `${b.campaign} · ${b.content.title}` })),
+      .map((b) => ({ value: b.briefId, label: campaignLabel(b.campaign ?? '', b.content.title) })),
   ];
 }
 

@@ -2,6 +2,7 @@
 import { Badge, Group, List, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconX } from '@tabler/icons-react';
 import type { SubmissionRound } from './api';
+import { ruleLabel } from './labels';
 import { excerpt } from './segments';
 
 type Result = SubmissionRound['compliance'];
@@ -66,7 +67,7 @@ export function CompliancePanel({
               <Stack gap={2}>
                 <Group gap={6}>
                   <Text size="sm" fw={500}>
-                    {rule.passed ? 'Passes' : 'Fails'}: {rule.id}
+                    {rule.passed ? 'Passes' : 'Fails'}: {ruleLabel(rule.id)}
                   </Text>
                   <Badge size="xs" variant="outline" color={rule.severity === 'must' ? 'red' : 'gray'}>
                     {rule.severity === 'must' ? 'must pass' : 'should'}

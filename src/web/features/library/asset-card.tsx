@@ -59,13 +59,43 @@ export function AssetCard(props: {
       data-testid="asset-card"
       aria-label={`Asset by ${asset.creatorName}`}
     >
+      {/* One button for the picture and its caption, so either opens the drawer (Enter/Space too). */}
       <Box pos="relative">
         <UnstyledButton
           onClick={props.onOpen}
           w="100%"
+          display="block"
           aria-label={`Open ${asset.creatorName}’s ${asset.format}`}
         >
           <Thumbnail workspaceId={props.workspaceId} asset={asset} />
+          <Stack gap={6} px="sm" pt="sm">
+            <Group justify="space-between" wrap="nowrap" gap="xs">
+              <Text fw={600} size="sm" truncate>
+                {asset.creatorName}
+              </Text>
+              {views !== null && views !== undefined ? (
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  {formatCompact(views)} views
+                </Text>
+              ) : null}
+            </Group>
+            <Text size="xs" c="dimmed" truncate>
+              {asset.handle ?? '—'} · {formatDate(asset.publishedAt)}
+            </Text>
+            <Group gap={4}>
+              <Badge size="xs" variant="light" color="violet">
+                {platformLabels[asset.platform as Platform]}
+              </Badge>
+              <Badge size="xs" variant="light" color="gray">
+                {formatLabels[asset.format as ContentFormat]}
+              </Badge>
+              {asset.products.map((p) => (
+                <Badge key={p} size="xs" variant="outline" color="gray">
+                  {p}
+                </Badge>
+              ))}
+            </Group>
+          </Stack>
         </UnstyledButton>
         <Checkbox
           pos="absolute"
@@ -77,33 +107,7 @@ export function AssetCard(props: {
           aria-label={`Select ${asset.creatorName}’s ${asset.format} for export`}
         />
       </Box>
-      <Stack gap={6} p="sm">
-        <Group justify="space-between" wrap="nowrap" gap="xs">
-          <Text fw={600} size="sm" truncate>
-            {asset.creatorName}
-          </Text>
-          {views !== null && views !== undefined ? (
-            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-              {formatCompact(views)} views
-            </Text>
-          ) : null}
-        </Group>
-        <Text size="xs" c="dimmed" truncate>
-          {asset.handle ?? '—'} · {formatDate(asset.publishedAt)}
-        </Text>
-        <Group gap={4}>
-          <Badge size="xs" variant="light" color="violet">
-            {platformLabels[asset.platform as Platform]}
-          </Badge>
-          <Badge size="xs" variant="light" color="gray">
-            {formatLabels[asset.format as ContentFormat]}
-          </Badge>
-          {asset.products.map((p) => (
-            <Badge key={p} size="xs" variant="outline" color="gray">
-              {p}
-            </Badge>
-          ))}
-        </Group>
+      <Stack gap={6} px="sm" pb="sm" pt={6}>
         <RightsBadges rights={asset.rights} />
       </Stack>
     </Card>

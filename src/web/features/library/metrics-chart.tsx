@@ -10,9 +10,12 @@ const series = [
   { name: 'Comments', color: 'orange.6' },
 ] as const;
 
+const day = (t: number) => new Date(t).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+
 export default function MetricsChart({ snapshots }: { snapshots: MetricsSnapshot[] }) {
   const data = snapshots.map((m) => ({
-    at: new Date(m.capturedAt).toLocaleDateString(undefined, { month: 'short', day: 'numeric' }),
+    // A number (ms) on a time scale: uneven gaps between captures stay uneven on the chart.
+    at: new Date(m.capturedAt).getTime(),
     Views: m.views,
     Reach: m.reach,
     Likes: m.likes,
@@ -30,7 +33,9 @@ export default function MetricsChart({ snapshots }: { snapshots: MetricsSnapshot
       connectNulls
       tickLine="none"
       gridAxis="y"
+      xAxisProps={{ type: 'number', scale: 'time', domain: ['dataMin', 'dataMax'], tickFormatter: day }}
       yAxisProps={{ allowDecimals: false, width: 48 }}
+      tooltipProps={{ labelFormatter: (t) => (typeof t === 'number' ? day(t) : String(t)) }}
       aria-label="Metrics over time"
     />
   );

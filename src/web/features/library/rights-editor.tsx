@@ -5,8 +5,10 @@ import { useState } from 'react';
 import { InlineError } from '../../components/form-error';
 import { optionsOf, type UsageChannel, usageChannelLabels } from '../../lib/labels';
 import { notifySuccess } from '../../lib/notify';
-import { fieldErrorsOf, messageOf } from '../../lib/problems';
+import { splitProblems } from '../../lib/problems';
 import { type AssetDetail, saveAssetRights } from './api';
+
+const endBeforeStart = 'The end date must not be before the start date';
 
 let rowKeys = 0;
 const nextKey = () => `right-${++rowKeys}`;
@@ -38,9 +40,16 @@ export function RightsEditor(props: {
     setRows((old) => old.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const used = new Set(rows.map((r) => r.channel));
   const save = async () => {
-    setBusy(true);
     setError(null);
-    setFieldErrors({});
+    // Said on the field before asking the server, which would refuse it with the same rule.
+    const backwards = Object.fromEntries(
+      rows.flatMap((r, i) =>
+        r.endsOn && r.startsOn && r.endsOn < r.startsOn ? [[`rights.${i}.endsOn`, endBeforeStart]] : [],
+      ),
+    );
+    setFieldErrors(backwards);
+    if (Object.keys(backwards).length > 0) return;
+    setBusy(true);
     try {
       await saveAssetRights(
         props.workspaceId,
@@ -54,8 +63,16 @@ export function RightsEditor(props: {
       notifySuccess('Usage rights saved.');
       await props.onSaved();
     } catch (e) {
-      setFieldErrors(fieldErrorsOf(e));
-      setError(messageOf(e));
+      const { fieldErrors: onFields, message } = splitProblems(e, { rights: rows });
+      setFieldErrors(
+        Object.fromEntries(
+          Object.entries(onFields).map(([field, text]) => [
+            field,
+            field.endsWith('.endsOn') && /before startsOn/.test(text) ? endBeforeStart : text,
+          ]),
+        ),
+      );
+      setError(message);
     } finally {
       setBusy(false);
     }

@@ -42,8 +42,16 @@ export function ClicksPanel(props: {
         {series.data ? (
           <Group gap="xl">
             <Figure label="Clicks (30 days)" value={series.data.totals.clicks} />
-            <Figure label="Unique" value={series.data.totals.unique} hint="first click per visitor in 24 h" />
-            <Figure label="Bots & previews" value={series.data.totals.bot} hint="not counted for credit" />
+            <Figure
+              label="Unique (30 days)"
+              value={series.data.totals.unique}
+              hint="first click per visitor in 24 h"
+            />
+            <Figure
+              label="Bots & previews (30 days)"
+              value={series.data.totals.bot}
+              hint="not counted for credit"
+            />
           </Group>
         ) : (
           <Skeleton h={48} w={320} />

@@ -55,9 +55,9 @@ export function LinksTable(props: { links: Link[]; showAmbassador?: boolean; lab
               <Table.Th>Short link</Table.Th>
               <Table.Th>Destination</Table.Th>
               <Table.Th>Status</Table.Th>
-              <Table.Th ta="right">Clicks</Table.Th>
-              <Table.Th ta="right">Unique</Table.Th>
-              <Table.Th ta="right">Bots</Table.Th>
+              <Table.Th ta="right">Clicks (all time)</Table.Th>
+              <Table.Th ta="right">Unique (all time)</Table.Th>
+              <Table.Th ta="right">Bots (all time)</Table.Th>
               <Table.Th w={84} />
             </Table.Tr>
           </Table.Thead>

@@ -1,19 +1,26 @@
 // The pipeline page's header: the program's name, objective and status, and what the user may do with it
-// (add or import people, export them, edit the program).
-import { Badge, Button, Group } from '@mantine/core';
+// (add or import people, export them, edit the program), with its tracking pages under one "Tracking" menu.
+import { Badge, Button, Group, Menu, type MenuItemProps } from '@mantine/core';
 import {
+  IconChevronDown,
   IconDownload,
   IconFileDescription,
   IconGavel,
   IconLink,
   IconPencil,
   IconReceipt,
+  IconRoute,
+  IconSettings,
+  IconTicket,
 } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { createLink } from '@tanstack/react-router';
+import type { AnchorHTMLAttributes, Ref } from 'react';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageHeader } from '../../components/page';
 import { objectiveLabels, statusColors, statusLabels } from '../../lib/labels';
 import { BriefStaleBadge } from '../briefs/stale-badge';
-import { CodesNavButton } from '../codes/codes-nav-button';
+import { alertsQuery } from '../codes/api';
 import { AddOrImportButtons } from '../people/add-or-import-buttons';
 import { exportCsvUrl } from '../people/api';
 import type { Program } from '../programs/api';
@@ -66,7 +73,6 @@ export function PipelineHeader(props: { program: Program; onAdd: () => void; onI
           >
             Committee
           </ButtonLink>
-          <CodesNavButton workspaceId={workspaceId} programId={programId} />
           <ButtonLink
             to="/w/$workspaceId/programs/$programId/briefs"
             params={{ workspaceId, programId }}
@@ -75,22 +81,7 @@ export function PipelineHeader(props: { program: Program; onAdd: () => void; onI
           >
             Briefs
           </ButtonLink>
-          <ButtonLink
-            to="/w/$workspaceId/programs/$programId/conversions"
-            params={{ workspaceId, programId }}
-            variant="default"
-            leftSection={<IconReceipt size={16} />}
-          >
-            Conversions
-          </ButtonLink>
-          <ButtonLink
-            to="/w/$workspaceId/programs/$programId/links"
-            params={{ workspaceId, programId }}
-            variant="default"
-            leftSection={<IconLink size={16} />}
-          >
-            Links
-          </ButtonLink>
+          <TrackingMenu workspaceId={workspaceId} programId={programId} />
           {can('programs.write') ? (
             <ButtonLink
               to="/w/$workspaceId/programs/$programId/edit"
@@ -104,5 +95,82 @@ export function PipelineHeader(props: { program: Program; onAdd: () => void; onI
         </>
       }
     />
+  );
+}
+
+function MenuItemBase({
+  ref,
+  ...props
+}: MenuItemProps &
+  Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'color' | 'style'> & { ref?: Ref<HTMLAnchorElement> }) {
+  return <Menu.Item component="a" ref={ref} {...props} />;
+}
+
+/** A menu entry that navigates to a route (typed `to`/`params`). */
+const MenuItemLink = createLink(MenuItemBase);
+
+/** The program's tracking pages in one menu; the open leaked-code alerts show on the button. */
+function TrackingMenu(props: { workspaceId: string; programId: string }) {
+  const { data } = useQuery(alertsQuery(props.workspaceId, props.programId));
+  const alerts = data?.items.length ?? 0;
+  const params = { workspaceId: props.workspaceId, programId: props.programId };
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button
+          variant="default"
+          leftSection={<IconRoute size={16} />}
+          rightSection={
+            <Group gap={6} wrap="nowrap">
+              {alerts > 0 ? (
+                <Badge color="red" size="sm" circle aria-label={`${alerts} leak alerts`}>
+                  {alerts}
+                </Badge>
+              ) : null}
+              <IconChevronDown size={14} />
+            </Group>
+          }
+        >
+          Tracking
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <MenuItemLink
+          to="/w/$workspaceId/programs/$programId/links"
+          params={params}
+          leftSection={<IconLink size={16} />}
+        >
+          Links
+        </MenuItemLink>
+        <MenuItemLink
+          to="/w/$workspaceId/programs/$programId/codes"
+          params={params}
+          leftSection={<IconTicket size={16} />}
+          rightSection={
+            alerts > 0 ? (
+              <Badge color="red" size="sm" circle aria-label={`${alerts} leak alerts`}>
+                {alerts}
+              </Badge>
+            ) : undefined
+          }
+        >
+          Codes
+        </MenuItemLink>
+        <MenuItemLink
+          to="/w/$workspaceId/programs/$programId/conversions"
+          params={params}
+          leftSection={<IconReceipt size={16} />}
+        >
+          Conversions
+        </MenuItemLink>
+        <MenuItemLink
+          to="/w/$workspaceId/programs/$programId/tracking"
+          params={params}
+          leftSection={<IconSettings size={16} />}
+        >
+          Tracking settings
+        </MenuItemLink>
+      </Menu.Dropdown>
+    </Menu>
   );
 }

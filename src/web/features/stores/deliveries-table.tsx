@@ -1,11 +1,14 @@
 // The last 50 deliveries of a connection: topic, outcome, HTTP status, detail, time. Details are
 // untrusted text from the platform and shown as text.
-import { Paper, Table, Text } from '@mantine/core';
+import { Badge, Group, Paper, Table, Text } from '@mantine/core';
 import { IconInbox } from '@tabler/icons-react';
 import { EmptyCard } from '../../components/empty-card';
 import { formatDateTime } from '../../lib/format';
 import type { Delivery } from './api';
 import { StatusBadge } from './status-dot';
+
+/** Topics of the "Send test delivery" samples (see testTopics on the server). */
+const testTopics = new Set(['troupe/test', 'troupe.test']);
 
 export function DeliveriesTable({ deliveries, isWebhook }: { deliveries: Delivery[]; isWebhook: boolean }) {
   if (deliveries.length === 0) {
@@ -42,9 +45,16 @@ export function DeliveriesTable({ deliveries, isWebhook }: { deliveries: Deliver
                   <Text size="sm">{formatDateTime(d.receivedAt)}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" ff="monospace">
-                    {d.topic}
-                  </Text>
+                  <Group gap={6} wrap="nowrap">
+                    <Text size="sm" ff="monospace">
+                      {d.topic}
+                    </Text>
+                    {testTopics.has(d.topic) ? (
+                      <Badge size="xs" color="gray" variant="light">
+                        test
+                      </Badge>
+                    ) : null}
+                  </Group>
                 </Table.Td>
                 <Table.Td>
                   <StatusBadge status={d.status} />

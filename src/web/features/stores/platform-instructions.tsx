@@ -63,8 +63,9 @@ export function PlatformInstructions(props: {
             version WP REST API Integration v3.
           </List.Item>
           <List.Item>
-            Secret: paste the secret Troupe generates (leave the field below empty) or type your own here and
-            there.
+            {props.webhookUrl
+              ? 'Secret: paste this connection’s webhook secret (the one Troupe showed once, or the one you typed when adding it). Lost it? Use “Generate new secret” on the connection page.'
+              : 'Secret: leave the webhook secret field below empty and Troupe generates one to paste here, or type your own in both places.'}
           </List.Item>
           <List.Item>
             Add a second webhook, the same but with topic <b>Order updated</b>, so refunds and cancellations

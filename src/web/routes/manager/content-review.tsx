@@ -10,6 +10,7 @@ import { type SubmissionStatus, submissionsQuery } from '../../features/content/
 import {
   formatLabels,
   platformLabels,
+  rulesSummary,
   slaText,
   statusColors,
   statusLabels,
@@ -119,11 +120,16 @@ export function ContentReviewPage() {
                           {s.caption}
                         </Text>
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td maw={240}>
                         {s.failingMustRules.length > 0 ? (
-                          <Badge color="red" variant="light" title={s.failingMustRules.join(', ')}>
-                            {s.failingMustRules.length} failing
-                          </Badge>
+                          <>
+                            <Badge color="red" variant="light">
+                              {s.failingMustRules.length} failing
+                            </Badge>
+                            <Text size="xs" c="dimmed" mt={2}>
+                              {rulesSummary(s.failingMustRules)}
+                            </Text>
+                          </>
                         ) : (
                           <Badge color="green" variant="light">
                             Passes

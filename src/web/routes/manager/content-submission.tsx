@@ -9,6 +9,7 @@ import {
   Card,
   Grid,
   Group,
+  List,
   Stack,
   Text,
   Textarea,
@@ -34,6 +35,8 @@ import type { CaptionSelection } from '../../features/content/caption-text';
 import {
   formatLabels,
   platformLabels,
+  ruleMessages,
+  rulesSummary,
   slaText,
   statusColors,
   statusLabels,
@@ -125,6 +128,7 @@ function DecisionPanel({ submission }: { submission: SubmissionDetail }) {
   const queryClient = useQueryClient();
   const current = submission.rounds[submission.rounds.length - 1];
   const failing = submission.failingMustRules;
+  const failingMessages = ruleMessages(failing, current?.compliance);
   const mayOverride = can('content.override');
   const decision = useMutation({
     mutationFn: (input: { decision: 'approve' | 'request_changes'; overrideReason: string | null }) =>
@@ -162,10 +166,22 @@ function DecisionPanel({ submission }: { submission: SubmissionDetail }) {
         />
         {failing.length > 0 ? (
           <Alert color="red" variant="light" title="Approval is blocked">
-            Must-pass rules fail: {failing.join(', ')}.{' '}
-            {mayOverride
-              ? 'Request changes, or approve with an override reason (audited).'
-              : 'Request changes, or ask a manager to override.'}
+            <Stack gap={6}>
+              <Text size="sm">Must-pass rules fail:</Text>
+              <List size="sm" spacing={2}>
+                {failingMessages.map((m, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: two failing rules may read the same
+                  <List.Item key={i} style={{ overflowWrap: 'anywhere' }}>
+                    {m}
+                  </List.Item>
+                ))}
+              </List>
+              <Text size="sm">
+                {mayOverride
+                  ? 'Request changes, or approve with an override reason (audited).'
+                  : 'Request changes, or ask a manager to override.'}
+              </Text>
+            </Stack>
           </Alert>
         ) : null}
         {failing.length > 0 && mayOverride ? (
@@ -217,7 +233,7 @@ function DecisionPanel({ submission }: { submission: SubmissionDetail }) {
         opened={confirming}
         onClose={() => setConfirming(false)}
         title="Approve despite failing rules?"
-        message={`${failing.join(', ')} will be recorded as overridden by you, with your reason, in the audit history.`}
+        message={`The failing rules (${rulesSummary(failing)}) will be recorded as overridden by you, with your reason, in the audit history.`}
         confirmLabel="Approve with override"
         onConfirm={() => decision.mutateAsync({ decision: 'approve', overrideReason })}
       />

@@ -262,6 +262,7 @@ export function LibraryPage() {
                   size="xs"
                   variant="subtle"
                   onClick={() => setSelected(new Set(items.map((a) => a.id)))}
+                  disabled={items.length === 0}
                 >
                   Select all shown
                 </Button>
@@ -273,9 +274,12 @@ export function LibraryPage() {
                 >
                   Clear
                 </Button>
+                <Text component="label" htmlFor="library-intended-use" size="xs" c="dimmed">
+                  Intended use
+                </Text>
                 <Select
+                  id="library-intended-use"
                   size="xs"
-                  aria-label="Intended use"
                   data={optionsOf(usageChannelLabels)}
                   value={channel}
                   onChange={(v) => v && setChannel(v as UsageChannel)}

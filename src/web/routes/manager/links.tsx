@@ -5,6 +5,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconDownload, IconLink, IconPlus, IconSettings } from '@tabler/icons-react';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
+import { seatStages } from '../../../core/pipeline/stages';
 import { EmptyCard } from '../../components/empty-card';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageHeader } from '../../components/page';
@@ -27,10 +28,13 @@ export function LinksPage() {
   const { data: ambassadors } = useSuspenseQuery(ambassadorsQuery(workspaceId, programId));
   const [creating, createDisclosure] = useDisclosure(false);
   const canWrite = can('tracking.write');
-  const options = ambassadors.map((a) => ({
+  const toOption = (a: (typeof ambassadors)[number]) => ({
     value: a.id,
     label: a.creator.handle ? `${a.creator.name} (@${a.creator.handle})` : a.creator.name,
-  }));
+  });
+  // Everyone with clicks can be charted; only people holding a seat get a new link.
+  const options = ambassadors.map(toOption);
+  const linkable = ambassadors.filter((a) => seatStages.includes(a.stage)).map(toOption);
 
   return (
     <>
@@ -96,7 +100,7 @@ export function LinksPage() {
       <CreateLinkModal
         opened={creating}
         programId={programId}
-        ambassadors={options}
+        ambassadors={linkable}
         onClose={createDisclosure.close}
       />
     </>

@@ -29,7 +29,18 @@ const kindLabels: Record<string, string> = {
   'application.waitlisted': 'Application waitlisted',
   'outreach.initial': 'Outreach',
   'outreach.follow_up': 'Outreach follow-up',
+  'content.approved': 'Content approved',
+  'content.changes_requested': 'Content changes requested',
+  'cadence.reminder': 'Posting cadence reminder',
 };
+
+/** A kind without a label yet, in words: "code.assigned" → "Code assigned". */
+function kindLabel(kind: string): string {
+  const known = kindLabels[kind];
+  if (known) return known;
+  const words = kind.replace(/[._]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 export function OutboxPage() {
   const { can } = useWorkspace();
@@ -113,7 +124,7 @@ function Outbox() {
                           </Text>
                         </Table.Td>
                         <Table.Td>
-                          <Text size="sm">{kindLabels[m.kind] ?? m.kind}</Text>
+                          <Text size="sm">{kindLabel(m.kind)}</Text>
                         </Table.Td>
                         <Table.Td>
                           <Badge

@@ -28,7 +28,13 @@ import {
   submitDraft,
 } from '../../features/content/api';
 import { BriefSelect } from '../../features/content/brief-select';
-import { formatLabels, platformLabels, statusColors, statusLabels } from '../../features/content/labels';
+import {
+  formatLabels,
+  platformLabels,
+  rulesSummary,
+  statusColors,
+  statusLabels,
+} from '../../features/content/labels';
 import { LiveCheck } from '../../features/content/live-check';
 import { MediaPicker, mediaHints } from '../../features/content/media-picker';
 import { portalMeQuery } from '../../features/portal/api';
@@ -189,9 +195,14 @@ function MySubmissions() {
                     Round {s.currentRound} · {formatDate(s.submittedAt)}
                   </Text>
                   {s.failingMustRules.length > 0 ? (
-                    <Badge color="red" variant="outline" size="sm">
-                      {s.failingMustRules.length} rule{s.failingMustRules.length === 1 ? '' : 's'} failing
-                    </Badge>
+                    <>
+                      <Badge color="red" variant="outline" size="sm">
+                        {s.failingMustRules.length} rule{s.failingMustRules.length === 1 ? '' : 's'} failing
+                      </Badge>
+                      <Text size="xs" c="dimmed">
+                        {rulesSummary(s.failingMustRules)}
+                      </Text>
+                    </>
                   ) : null}
                 </Stack>
               </Grid.Col>

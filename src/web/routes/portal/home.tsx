@@ -6,9 +6,11 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import type { Stage } from '../../../core/pipeline/stages';
 import { StageBadge } from '../../components/stage-badge';
 import { PortalBriefs } from '../../features/briefs/portal-briefs';
+import { formatCount } from '../../features/content/labels';
 import { type PortalProgram, portalMeQuery } from '../../features/portal/api';
+import { PortalTrackingCard } from '../../features/portal/tracking-card';
 import { formatDate } from '../../lib/format';
-import { formatLabels, objectiveLabels } from '../../lib/labels';
+import { objectiveLabels } from '../../lib/labels';
 
 /** What each stage means for the ambassador, in their words. */
 const stageMeaning: Record<Stage, string> = {
@@ -49,7 +51,12 @@ export function PortalHomePage() {
           </Stack>
         </Card>
       ) : (
-        data.programs.map((p) => <ProgramCard key={p.ambassadorId} program={p} />)
+        <>
+          <PortalTrackingCard />
+          {data.programs.map((p) => (
+            <ProgramCard key={p.ambassadorId} program={p} />
+          ))}
+        </>
       )}
       <PortalBriefs />
     </Stack>
@@ -103,10 +110,7 @@ function ProgramCard({ program: p }: { program: PortalProgram }) {
           ) : (
             <List size="sm" spacing={2}>
               {p.cadence.map((c) => (
-                <List.Item key={c.format}>
-                  {c.perMonth} × {formatLabels[c.format].toLowerCase()}
-                  {c.perMonth === 1 ? '' : 's'}
-                </List.Item>
+                <List.Item key={c.format}>{formatCount(c.perMonth, c.format)}</List.Item>
               ))}
             </List>
           )}

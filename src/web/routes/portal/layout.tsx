@@ -65,10 +65,11 @@ export function PortalLayout() {
               }
               variant="default"
             >
-              <Tabs.List>
-                <Tabs.Tab value="programs">My programs</Tabs.Tab>
+              {/* One row at any width: short labels, and the row scrolls sideways rather than wrapping. */}
+              <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', scrollbarWidth: 'none' }}>
+                <Tabs.Tab value="programs">Programs</Tabs.Tab>
                 <Tabs.Tab value="content">Content</Tabs.Tab>
-                <Tabs.Tab value="posts">My posts</Tabs.Tab>
+                <Tabs.Tab value="posts">Posts</Tabs.Tab>
                 <Tabs.Tab value="profile">Profile</Tabs.Tab>
               </Tabs.List>
             </Tabs>
