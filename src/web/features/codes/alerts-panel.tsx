@@ -1,15 +1,14 @@
 // Leaked-code alerts (T6) for a program: each with its reasons and figures, one click to rotate the code
 // (confirmed) or dismiss the alert.
-import { Alert, Button, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { InlineError } from '../../components/form-error';
 import { formatDate } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
-import { messageOf } from '../../lib/problems';
 import { useWorkspace } from '../workspaces/workspace-context';
 import { type CodeAlertView, codesKey, dismissAlert, type RotateResult, rotateFromAlert } from './api';
+import { ReasonModal } from './reason-modal';
 
 export function figuresText(f: CodeAlertView['figures']): string {
   return `${f.redemptions} redemptions · ${f.redemptionsWithClick} with a click from the ambassador · ${f.couponSiteRedemptions} from coupon sites · ${f.ambassadorClicks} unique clicks (last ${f.windowDays} days)`;
@@ -94,58 +93,18 @@ function RotateAlertModal(props: {
   onClose: () => void;
   onRotate: (reason: string) => Promise<void>;
 }) {
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const close = () => {
-    if (busy) return;
-    setError(null);
-    setReason('');
-    props.onClose();
-  };
   return (
-    <Modal opened={props.alert !== null} onClose={close} title={`Rotate ${props.alert?.code ?? ''}?`}>
-      <Stack>
-        <Text size="sm">
-          {props.alert?.code ?? ''} stops being {props.alert?.ambassadorName ?? 'the ambassador'}’s code
-          (orders that used it stay credited) and they get a new one from the program’s pattern with a random
-          ending, so coupon sites cannot guess it. Tell them their new code.
-        </Text>
-        <TextInput
-          label="Reason (optional, kept with the code)"
-          placeholder="e.g. Posted on a coupon site"
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          maxLength={500}
-          data-autofocus
-        />
-        <InlineError message={error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close} disabled={busy}>
-            Cancel
-          </Button>
-          <Button
-            color="red"
-            loading={busy}
-            onClick={async () => {
-              setBusy(true);
-              setError(null);
-              try {
-                await props.onRotate(reason);
-                setBusy(false);
-                setReason('');
-                props.onClose();
-              } catch (e) {
-                setError(messageOf(e));
-                setBusy(false);
-              }
-            }}
-          >
-            Rotate code
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ReasonModal
+      opened={props.alert !== null}
+      title={`Rotate ${props.alert?.code ?? ''}?`}
+      message={`${props.alert?.code ?? ''} stops being ${props.alert?.ambassadorName ?? 'the ambassador'}’s code (orders that used it stay credited) and they get a new one from the program’s pattern with a random ending, so coupon sites cannot guess it. Tell them their new code.`}
+      reasonLabel="Reason (optional, kept with the code)"
+      placeholder="e.g. Posted on a coupon site"
+      confirmLabel="Rotate code"
+      danger
+      onClose={props.onClose}
+      onConfirm={props.onRotate}
+    />
   );
 }
 
@@ -154,51 +113,15 @@ function DismissModal(props: {
   onClose: () => void;
   onDismiss: (reason: string) => Promise<void>;
 }) {
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   return (
-    <Modal
+    <ReasonModal
       opened={props.alert !== null}
-      onClose={props.onClose}
       title={`Dismiss the alert about ${props.alert?.code ?? ''}`}
-    >
-      <Stack>
-        <Text size="sm">
-          Dismiss when you know why (say, the ambassador shared the code in a newsletter). The alert comes
-          back only if the figures get worse.
-        </Text>
-        <TextInput
-          label="Why (kept in the audit log)"
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          maxLength={500}
-        />
-        <InlineError message={error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button
-            loading={busy}
-            onClick={async () => {
-              setBusy(true);
-              setError(null);
-              try {
-                await props.onDismiss(reason);
-                setReason('');
-                props.onClose();
-              } catch (e) {
-                setError(messageOf(e));
-              } finally {
-                setBusy(false);
-              }
-            }}
-          >
-            Dismiss alert
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      message="Dismiss when you know why (say, the ambassador shared the code in a newsletter). The alert comes back only if the figures get worse."
+      reasonLabel="Why (kept in the audit log)"
+      confirmLabel="Dismiss alert"
+      onClose={props.onClose}
+      onConfirm={props.onDismiss}
+    />
   );
 }

@@ -1,5 +1,6 @@
 // A program's discount codes: code, ambassador, description, status, redemptions, Shopify; rotate and
 // retire (each confirmed, with a reason), and "Create in Shopify" where the program has a connection.
+
 import {
   ActionIcon,
   Badge,
@@ -7,24 +8,20 @@ import {
   CopyButton,
   Group,
   Menu,
-  Modal,
   Paper,
-  Stack,
   Table,
   Text,
-  TextInput,
   Tooltip,
 } from '@mantine/core';
 import { IconCheck, IconCopy, IconDots, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { InlineError } from '../../components/form-error';
 import { AnchorLink } from '../../components/links';
 import { formatDate, formatNumber } from '../../lib/format';
 import { notifyError, notifySuccess, notifyWarning } from '../../lib/notify';
-import { messageOf } from '../../lib/problems';
 import { useWorkspace } from '../workspaces/workspace-context';
 import { codesKey, createInShopify, type DiscountCodeView, type RotateResult, retire, rotate } from './api';
+import { ReasonModal } from './reason-modal';
 
 type Action = { kind: 'rotate' | 'retire'; code: DiscountCodeView };
 
@@ -207,64 +204,23 @@ function CodeActionModal(props: {
   onClose: () => void;
   onConfirm: (reason: string) => Promise<void>;
 }) {
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const a = props.action;
   const isRotate = a?.kind === 'rotate';
-  const close = () => {
-    if (busy) return;
-    setError(null);
-    setReason('');
-    props.onClose();
-  };
   return (
-    <Modal
+    <ReasonModal
       opened={a !== null}
-      onClose={close}
       title={isRotate ? `Rotate ${a?.code.code}?` : `Retire ${a?.code.code}?`}
-    >
-      <Stack>
-        <Text size="sm">
-          {isRotate
-            ? `${a?.code.code} stops working for new orders and ${a?.code.ambassadorName} gets a new code from the program’s pattern with a random ending, so it cannot be guessed from the old one; orders that used the old one stay credited.`
-            : `${a?.code.code} stops being ${a?.code.ambassadorName}’s code. It can never be issued again; orders that used it stay credited.`}
-          {a?.code.shopify ? ' It is removed from Shopify too.' : ''}
-        </Text>
-        <TextInput
-          label="Reason (optional, kept with the code)"
-          placeholder={isRotate ? 'e.g. Posted on a coupon site' : 'e.g. Left the program'}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          maxLength={500}
-          data-autofocus
-        />
-        <InlineError message={error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close} disabled={busy}>
-            Cancel
-          </Button>
-          <Button
-            color="red"
-            loading={busy}
-            onClick={async () => {
-              setBusy(true);
-              setError(null);
-              try {
-                await props.onConfirm(reason);
-                setBusy(false);
-                setReason('');
-                props.onClose();
-              } catch (e) {
-                setError(messageOf(e));
-                setBusy(false);
-              }
-            }}
-          >
-            {isRotate ? 'Rotate code' : 'Retire code'}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      message={`${
+        isRotate
+          ? `${a?.code.code} stops working for new orders and ${a?.code.ambassadorName} gets a new code from the program’s pattern with a random ending, so it cannot be guessed from the old one; orders that used the old one stay credited.`
+          : `${a?.code.code} stops being ${a?.code.ambassadorName}’s code. It can never be issued again; orders that used it stay credited.`
+      }${a?.code.shopify ? ' It is removed from Shopify too.' : ''}`}
+      reasonLabel="Reason (optional, kept with the code)"
+      placeholder={isRotate ? 'e.g. Posted on a coupon site' : 'e.g. Left the program'}
+      confirmLabel={isRotate ? 'Rotate code' : 'Retire code'}
+      danger
+      onClose={props.onClose}
+      onConfirm={props.onConfirm}
+    />
   );
 }
