@@ -1,6 +1,6 @@
 // The discount-code journey (T2, T6) in Chromium: a manager issues codes for a program's active
 // ambassadors (JANE15, ZOEMARTIN15), orders show up with JANE15 from coupon sites, a leak scan raises an
-// alert with its reasons, and one click rotates the code (JANE15 → JANE15A).
+// alert with its reasons, and one click rotates the code (JANE15 → JANE15 plus a random ending).
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeConnection, storeOrder } from '../src/server/modules/conversions/conversions.schema';
