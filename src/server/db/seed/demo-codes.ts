@@ -8,7 +8,8 @@ import type { WorkspaceScope } from '../../lib/scope';
 import { scanProgramCodes } from '../../modules/codes/code-leaks.service';
 import { issueCodesForProgram } from '../../modules/codes/codes.service';
 import { storeConnection } from '../../modules/conversions/conversions.schema';
-import { ingestOrders, type OrderInput } from '../../modules/conversions/ingest.service';
+import { ingestOrders } from '../../modules/conversions/ingest.service';
+import type { OrderInput } from '../../modules/conversions/ingest-common';
 import { getProgramRowOrThrow } from '../../modules/programs/programs.service';
 import type { Db } from '../client';
 

@@ -18,17 +18,9 @@ import {
   scanResultSchema,
   shopifySyncInputSchema,
 } from './codes.contract';
-import {
-  exportCodesCsv,
-  getCodeView,
-  issueCode,
-  issueCodesForProgram,
-  listAmbassadorCodes,
-  listProgramCodes,
-  retireCode,
-  rotateCode,
-} from './codes.service';
+import { issueCode, issueCodesForProgram, retireCode, rotateCode } from './codes.service';
 import { syncCodeToShopify } from './codes-shopify.service';
+import { exportCodesCsv, getCodeView, listAmbassadorCodes, listProgramCodes } from './codes-views.service';
 
 export const codeRoutes = newRouter();
 const tags = ['Codes'];

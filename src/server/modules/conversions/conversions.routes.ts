@@ -14,7 +14,8 @@ import {
   orderImportResultSchema,
   testDeliveryResultSchema,
 } from './conversions.contract';
-import { ingestOrders, ingestRefunds } from './ingest.service';
+import { ingestOrders } from './ingest.service';
+import { ingestRefunds } from './ingest-refunds.service';
 import {
   apiOrderToInput,
   apiRefundToInput,

@@ -24,7 +24,7 @@ import {
   type OrderInput,
   type RefundInput,
   referrerDomainOf,
-} from './ingest.service';
+} from './ingest-common';
 import { fromMinorUnits, toMinorUnits } from './orders-money';
 
 /** A connection of the workspace, or 404 (the same answer as another workspace's connection). */

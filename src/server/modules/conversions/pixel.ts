@@ -17,7 +17,8 @@ import { AppError, validationError, zodProblems } from '../../lib/app-error';
 import { getTrackingSettings } from '../tracking/tracking.service';
 import { pixelConversionSchema } from './conversions.contract';
 import { storeConnection } from './conversions.schema';
-import { ingestOrders, referrerDomainOf } from './ingest.service';
+import { ingestOrders } from './ingest.service';
+import { referrerDomainOf } from './ingest-common';
 import { toMinorUnits } from './orders-money';
 
 export const pixelCookie = 'troupe_tclid';

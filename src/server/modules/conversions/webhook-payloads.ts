@@ -2,7 +2,7 @@
 // Troupe uses are declared; everything else in a payload passes through untouched. Ids are text: Shopify's
 // pass 2^53, so the raw JSON is read with its large integers kept as strings (parseJsonLossless).
 import { z } from 'zod';
-import { type OrderInput, type RefundInput, referrerDomainOf } from './ingest.service';
+import { type OrderInput, type RefundInput, referrerDomainOf } from './ingest-common';
 import { toMinorUnits } from './orders-money';
 
 /**

@@ -11,14 +11,9 @@ import {
 import type { Db } from '../../db/client';
 import { newId } from '../../lib/ids';
 import { storeConnection, webhookDelivery } from './conversions.schema';
-import {
-  type IngestOrdersResult,
-  type IngestRefundsResult,
-  ingestOrders,
-  ingestRefunds,
-  type OrderInput,
-  type RefundInput,
-} from './ingest.service';
+import { ingestOrders } from './ingest.service';
+import type { IngestOrdersResult, IngestRefundsResult, OrderInput, RefundInput } from './ingest-common';
+import { ingestRefunds } from './ingest-refunds.service';
 import { fromMinorUnits } from './orders-money';
 import {
   PayloadError,
