@@ -1,14 +1,18 @@
 // Redirect throughput (DESIGN quality bar): Troupe's /l/<slug> with click recording vs a bare node:http
 // server answering the same 302, in one run, each loaded for a few seconds from a separate process over
-// 50 keep-alive connections; then the clicks recorded (after the server's final flush on SIGTERM) vs the
-// redirects served, and the Troupe server's RSS. Prints one JSON object (bench/index.ts prints the lines).
+// 50 keep-alive connections; then how long the importer took to put the burst's clicks in the database,
+// the clicks in the database (after the server stopped on SIGTERM) vs the redirects served, and the
+// redirecting process's RSS. Prints one JSON object (bench/index.ts prints the lines).
 //
-// Troupe is also measured on PostgreSQL (BENCH_DATABASE_URL, TEST_DATABASE_URL or the local server at
-// 127.0.0.1:5432/test when it answers), in a fresh database there. Embedded PGlite writes in the server's
-// own thread (~50–60 µs of CPU per click here), which caps its throughput; on PostgreSQL the writes happen
-// in the database's processes — on a 2-core machine, competing with the server and the load generator.
+// Three set-ups: the all-in-one `troupe serve` on embedded PGlite; the same on PostgreSQL
+// (BENCH_DATABASE_URL, TEST_DATABASE_URL or the local server at 127.0.0.1:5432/test when it answers, in a
+// fresh database there); and on PostgreSQL the redirector in its own process (`troupe serve --only
+// redirector`) beside the app server, the set-up for high volume (see ARCHITECTURE "Scale-out path").
+// Every answered click is in the fsync'd click journal within ~20 ms; the importer moves it to the database
+// once the burst lets it (at most 10 s later).
 //
-// Roles (argv): no argument = orchestrate; `bare` = the bare server; `load <url> <seconds> <connections>`.
+// Roles (argv): no argument = orchestrate; `bare` = the bare server; `load <url> <seconds> <connections>`;
+// `link <base url>` = sign up on a running Troupe and print a new link's slug (for profiling by hand).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -197,32 +201,35 @@ function rssMb(pid: number): number {
 async function orchestrate() {
   const seconds = 5;
   const connections = 50;
+  // The bare server stays up (idle) all along: each Troupe set-up is measured right after a bare run of its
+  // own, so a drift of the machine between set-ups does not leak into the ratios.
   const bareServer = spawn(process.execPath, [runTs, self, 'bare'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const barePort = (await waitForLine(bareServer, /listening (\d+)/, 30_000))[1];
-  const bareUrl = `http://127.0.0.1:${barePort}/l/bench`;
-  await spawnLoad(bareUrl, 1, connections);
-  const bareResult = await spawnLoad(bareUrl, seconds, connections);
-  bareServer.kill('SIGTERM');
-
-  const bareRps = bareResult.ok / bareResult.seconds;
-  const embedded = await measureTroupe(undefined, seconds, connections, bareRps);
-  // PostgreSQL as the ingest bench finds it: the configured URL, else the local server when it answers.
-  const postgresUrl =
-    process.env.BENCH_DATABASE_URL ??
-    process.env.TEST_DATABASE_URL ??
-    'postgres://postgres@127.0.0.1:5432/test';
-  const postgres = (await reachable(postgresUrl))
-    ? await measureTroupe(postgresUrl, seconds, connections, bareRps)
-    : null;
-  process.stdout.write(
-    `${JSON.stringify({
-      connections,
-      seconds,
-      bare: { rps: bareRps, p50: bareResult.p50, p99: bareResult.p99, errors: bareResult.errors },
-      troupe: embedded,
-      troupePostgres: postgres,
-    })}\n`,
-  );
+  try {
+    const barePort = (await waitForLine(bareServer, /listening (\d+)/, 30_000))[1];
+    const bareUrl = `http://127.0.0.1:${barePort}/l/bench`;
+    await spawnLoad(bareUrl, 1, connections);
+    const bare = () => spawnLoad(bareUrl, seconds, connections);
+    const embedded = await measureTroupe(undefined, seconds, connections, bare);
+    // PostgreSQL as the ingest bench finds it: the configured URL, else the local server when it answers.
+    const postgresUrl =
+      process.env.BENCH_DATABASE_URL ??
+      process.env.TEST_DATABASE_URL ??
+      'postgres://postgres@127.0.0.1:5432/test';
+    const hasPostgres = await reachable(postgresUrl);
+    const postgres = hasPostgres ? await measureTroupe(postgresUrl, seconds, connections, bare) : null;
+    const dedicated = hasPostgres ? await measureTroupe(postgresUrl, seconds, connections, bare, true) : null;
+    process.stdout.write(
+      `${JSON.stringify({
+        connections,
+        seconds,
+        troupe: embedded,
+        troupePostgres: postgres,
+        redirectorPostgres: dedicated,
+      })}\n`,
+    );
+  } finally {
+    bareServer.kill('SIGTERM');
+  }
 }
 
 async function reachable(url: string): Promise<boolean> {
@@ -237,12 +244,60 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
-/** Loads Troupe's redirector (embedded PGlite, or PostgreSQL in a fresh database at `postgresUrl`). */
+/** A server's click figures from /metrics: answered, and imported into the database. */
+async function clickFigures(base: string): Promise<{ recorded: number; imported: number }> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const count = (state: string) =>
+    Number(new RegExp(`troupe_redirect_clicks\\{state="${state}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+  return { recorded: count('recorded'), imported: count('imported') };
+}
+
+/** Seconds until every click answered so far is in the database (the importer catching up). */
+async function untilImported(base: string, timeoutMs = 300_000): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const { recorded, imported } = await clickFigures(base);
+    if (imported >= recorded) return (performance.now() - started) / 1000;
+    if (performance.now() - started > timeoutMs)
+      throw new Error(`clicks not imported: ${imported}/${recorded}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+interface TroupeProcess {
+  child: ChildProcess;
+  base: string;
+}
+
+async function startTroupe(args: string[], env: Record<string, string | undefined>, ready: RegExp) {
+  const profile = process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, troupeBin, ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const base = (await waitForLine(child, ready, 300_000))[1]!.replace('localhost', '127.0.0.1');
+  return { child, base } satisfies TroupeProcess;
+}
+
+async function stopTroupe(troupe: TroupeProcess): Promise<void> {
+  if (troupe.child.exitCode !== null) return;
+  const exited = new Promise<void>((r) => troupe.child.on('exit', () => r()));
+  troupe.child.kill('SIGTERM');
+  await exited;
+}
+
+/**
+ * Loads Troupe's redirector: the all-in-one server on embedded PGlite (no `postgresUrl`) or on PostgreSQL
+ * (a fresh database at `postgresUrl`), or with `dedicated` the redirector in its own process
+ * (`troupe serve --only redirector`) beside the app server. The warm-up's clicks are imported before the
+ * measured run starts; after it, the time the importer takes to put the burst in the database is reported.
+ */
 async function measureTroupe(
   postgresUrl: string | undefined,
   seconds: number,
   connections: number,
-  bareRps: number,
+  measureBare: () => Promise<LoadResult>,
+  dedicated = false,
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), 'troupe-bench-redirect-'));
   let databaseUrl: string | undefined;
@@ -264,23 +319,27 @@ async function measureTroupe(
     DATABASE_URL: databaseUrl,
   };
   if (!databaseUrl) delete env.DATABASE_URL;
-  const profile = process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
-  const troupe = spawn(process.execPath, [...profile, troupeBin, 'serve'], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const running: TroupeProcess[] = [];
   try {
-    const base = (
-      await waitForLine(troupe, /Troupe is running at (http:\/\/\S+)[\s\S]*Press Ctrl-C/, 300_000)
-    )[1]!.replace('localhost', '127.0.0.1');
-    const link = await createBenchLink(base);
-    const url = `${base}/l/${link.slug}`;
+    const app = await startTroupe(['serve'], env, /Troupe is running at (http:\/\/\S+)[\s\S]*Press Ctrl-C/);
+    running.push(app);
+    const link = await createBenchLink(app.base);
+    const redirector = dedicated
+      ? await startTroupe(
+          ['serve', '--only', 'redirector'],
+          env,
+          /Troupe redirector is running at (http:\/\/\S+)[\s\S]*Press Ctrl-C/,
+        )
+      : app;
+    if (dedicated) running.push(redirector);
+    const url = `${redirector.base}/l/${link.slug}`;
     const warm = await spawnLoad(url, 1, connections);
+    await untilImported(redirector.base);
+    const bare = await measureBare();
     const result = await spawnLoad(url, seconds, connections);
-    const rss = rssMb(troupe.pid!);
-    const exited = new Promise<number | null>((r) => troupe.on('exit', (code) => r(code)));
-    troupe.kill('SIGTERM');
-    await exited;
+    const rss = rssMb(redirector.child.pid!);
+    const importSeconds = await untilImported(redirector.base);
+    for (const troupe of running.reverse()) await stopTroupe(troupe);
     let recorded = 0;
     const countSql = 'select count(*)::int as n from click where link_id = $1';
     if (databaseUrl) {
@@ -294,7 +353,9 @@ async function measureTroupe(
       await db.close();
     }
     const rps = result.ok / result.seconds;
+    const bareRps = bare.ok / bare.seconds;
     return {
+      bare: { rps: bareRps, p50: bare.p50, p99: bare.p99 },
       rps,
       p50: result.p50,
       p99: result.p99,
@@ -302,10 +363,11 @@ async function measureTroupe(
       ratio: rps / bareRps,
       served: warm.ok + result.ok,
       recorded,
+      importSeconds,
       rssMb: rss,
     };
   } finally {
-    if (troupe.exitCode === null) troupe.kill('SIGKILL');
+    for (const troupe of running) if (troupe.child.exitCode === null) troupe.child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
     if (admin) {
       await admin.query(`drop database if exists ${dbName} with (force)`).catch(() => undefined);
@@ -316,6 +378,7 @@ async function measureTroupe(
 
 const [role, ...args] = process.argv.slice(2);
 if (role === 'bare') bare();
+else if (role === 'link') process.stdout.write(`${(await createBenchLink(args[0]!)).slug}\n`);
 else if (role === 'load') {
   const result = await load(args[0]!, Number(args[1]), Number(args[2]));
   process.stdout.write(`${JSON.stringify(result)}\n`);

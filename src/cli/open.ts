@@ -1,39 +1,17 @@
 // Opening and closing what a one-shot command needs, and finding workspaces and programs by id or slug.
-import { isAbsolute, resolve } from 'node:path';
 import { pino } from 'pino';
 import { type Database, type Db, openDatabase } from '../server/db/client';
 import type { Services } from '../server/http/context';
 import { AppError } from '../server/lib/app-error';
-import { type Env, loadEnv } from '../server/lib/env';
+import type { Env } from '../server/lib/env';
 import type { WorkspaceScope } from '../server/lib/scope';
 import { createServices } from '../server/main';
 import type { Program } from '../server/modules/programs/programs.contract';
 import { listPrograms } from '../server/modules/programs/programs.service';
 import { findWorkspaceByIdOrSlug, listWorkspaceSlugs } from '../server/modules/workspaces/workspaces.service';
 import type { CommandContext } from './command';
+import { commandEnv } from './command-env';
 import { lockDataDir } from './data-dir-lock';
-import { CommandError } from './errors';
-
-/**
- * The environment for a command. One-shot commands log only warnings unless LOG_LEVEL says otherwise, and
- * TROUPE_DATA_DIR is resolved against the working directory so messages can name the real path.
- */
-export function commandEnv(
-  ctx: CommandContext,
-  overrides: Record<string, string> = {},
-  defaults: Record<string, string> = {},
-): Env {
-  let env: Env;
-  try {
-    env = loadEnv({ ...defaults, ...ctx.io.env, ...overrides });
-  } catch (error) {
-    throw new CommandError((error as Error).message);
-  }
-  const dataDir = isAbsolute(env.TROUPE_DATA_DIR)
-    ? env.TROUPE_DATA_DIR
-    : resolve(ctx.io.cwd, env.TROUPE_DATA_DIR);
-  return { ...env, TROUPE_DATA_DIR: dataDir };
-}
 
 /** Where the database is, for messages; a PostgreSQL password is never printed. */
 export function describeDatabase(env: Env): string {

@@ -1,5 +1,6 @@
 // Tells the redirectors in this process that links or tracking settings changed, so their caches drop
-// what they hold. Other processes notice within the cache's time to live.
+// what they hold. On PostgreSQL the app also sends a NOTIFY, which every other redirecting process hears at
+// once (link-changes-pg.ts); the cache's time to live is the backstop.
 
 type Listener = () => void;
 const listeners = new Set<Listener>();

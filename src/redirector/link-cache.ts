@@ -3,10 +3,15 @@
 // so a flood of bad slugs does not become a flood of queries. Concurrent misses share one query.
 import { type RedirectTarget, redirectTarget, renderUtm } from '../core/links/redirect-target';
 import type { RedirectLink } from '../server/modules/links/redirect-lookup.service';
+import { clickLinePrefix } from './click-line';
 
 export interface CachedLink {
   link: RedirectLink;
   target: RedirectTarget;
+  /** The link's fields of its click journal lines. */
+  linePrefix: string;
+  /** From this time (ms) the link answers 410: 0 when disabled, its expiry, or never (Infinity). */
+  goneAt: number;
 }
 
 interface Entry {
@@ -28,7 +33,12 @@ export function prepareLink(link: RedirectLink): CachedLink {
     handle: link.handle,
     campaign: link.campaign ?? '',
   });
-  return { link, target: redirectTarget(link.destination, utm) };
+  return {
+    link,
+    target: redirectTarget(link.destination, utm),
+    linePrefix: clickLinePrefix(link),
+    goneAt: link.disabledAt ? 0 : (link.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY),
+  };
 }
 
 export class LinkCache {

@@ -1,7 +1,8 @@
 // Who clicked, as far as a click record may say: bot or not, device/OS/browser, referrer domain, a salted
 // hash of address + user agent (the address itself is never kept), and whether this visitor already
-// clicked this link within 24 hours. Parsing results are cached per user agent: the same few agents repeat.
-import { createHash } from 'node:crypto';
+// clicked this link within 24 hours. The redirect computes the hash, referrer and country; the importer
+// the rest. Parsing results are cached per user agent: the same few agents repeat.
+import { hash } from 'node:crypto';
 import { isbot } from 'isbot';
 import { UAParser } from 'ua-parser-js';
 
@@ -48,14 +49,7 @@ export function referrerDomain(referer: string | undefined): string | null {
 
 /** A salted SHA-256 of address and user agent (128 bits, hex): the same visitor, never their address. */
 export function visitorHash(salt: string, address: string, userAgent: string): string {
-  return createHash('sha256')
-    .update(salt)
-    .update('\0')
-    .update(address)
-    .update('\0')
-    .update(userAgent)
-    .digest('hex')
-    .slice(0, 32);
+  return hash('sha256', `${salt}\0${address}\0${userAgent}`, 'hex').slice(0, 32);
 }
 
 /** A two-letter country code from a trusted proxy's header, or null. */

@@ -1,38 +1,20 @@
 // Composition root: env → database (+ migrations) → mail, auth, metrics → HTTP server; graceful shutdown.
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
+import { listenForLinkChanges, publishLinkChanges } from '../redirector/link-changes-pg';
 import { createRedirector } from '../redirector/redirector';
 import { type Database, openDatabase } from './db/client';
 import { type AppOptions, createApp } from './http/app';
 import type { Services } from './http/context';
 import { createMetrics } from './http/metrics';
 import { startSweeps } from './jobs/sweeps';
+import { authSecret, clickSalt } from './lib/auth-secret';
 import { baseUrlOf, type Env } from './lib/env';
 import { createLogger, type Logger } from './lib/logger';
 import { diskStorage, type MediaStorage, s3Storage } from './lib/storage';
 import { createAuth } from './modules/auth/auth';
 import { createMailer } from './modules/outbox/outbox.service';
-
-/**
- * The auth secret: AUTH_SECRET if set, else one generated once and kept in the data directory,
- * so sessions survive restarts of an embedded install without any configuration.
- */
-function authSecret(env: Env, logger: Logger): string {
-  if (env.AUTH_SECRET) return env.AUTH_SECRET;
-  const file = join(env.TROUPE_DATA_DIR, 'auth-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  if (env.DATABASE_URL)
-    logger.warn(
-      'AUTH_SECRET is not set; generated one in the data directory. Set it when running several servers.',
-    );
-  mkdirSync(env.TROUPE_DATA_DIR, { recursive: true });
-  const secret = randomBytes(32).toString('hex');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
-}
 
 /** Where uploaded media goes: the data directory, or the S3-compatible bucket the env names. */
 function mediaStorageOf(env: Env): MediaStorage {
@@ -101,10 +83,9 @@ export function startServer(
   const redirector = createRedirector({
     database: services.database,
     logger: logger.child({ component: 'redirector' }),
-    salt: createHash('sha256')
-      .update(`troupe click salt\0${authSecret(env, logger)}`)
-      .digest('hex'),
+    salt: clickSalt(authSecret(env, logger)),
     trustProxy: env.TRUST_PROXY,
+    journalDir: join(env.TROUPE_DATA_DIR, 'clicks'),
     registry: services.metrics.registry,
   });
   const honoListener = getRequestListener(app.fetch, { hostname: env.HOST });
@@ -116,6 +97,18 @@ export function startServer(
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : env.PORT;
       const stopSweeps = options.sweeps === false ? async () => {} : startSweeps(services);
+      // On PostgreSQL, link changes go out by NOTIFY and come in by LISTEN, so every process (other app
+      // servers, a redirector of its own: `troupe serve --only redirector`) drops its cached links at once.
+      const redirectorLogger = logger.child({ component: 'redirector' });
+      const onPostgres = services.database.kind === 'postgres' && env.DATABASE_URL;
+      const stopPublishing = onPostgres ? publishLinkChanges(services.database, redirectorLogger) : () => {};
+      const listening = onPostgres
+        ? listenForLinkChanges({
+            databaseUrl: env.DATABASE_URL as string,
+            onChange: () => redirector.cache.clear(),
+            logger: redirectorLogger,
+          })
+        : null;
       let stopping: Promise<void> | null = null;
       const stop = () => {
         stopping ??= new Promise<void>((done) => {
@@ -124,9 +117,11 @@ export function startServer(
           // Idle keep-alive sockets would hold close() open; end them.
           server.closeIdleConnections();
         }).then(async () => {
-          // Every redirect answered has its click in the buffer by now; write them before the database closes.
+          // Every redirect answered has its click recorded by now; import them before the database closes.
           await redirector.stop();
           await stopSweeps();
+          stopPublishing();
+          await (await listening)?.close();
           services.mailer.close();
           await services.database.close();
           logger.info('stopped');

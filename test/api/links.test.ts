@@ -2,6 +2,7 @@
 // (302 with UTM and click id, 404, 410), clicks recorded with bot/unique flags, totals, charts and QR codes.
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickIdParam } from '../../src/core/attribution';
@@ -67,6 +68,7 @@ beforeAll(async () => {
     logger: ctx.services.logger,
     salt: 'test-salt',
     trustProxy: true,
+    journalDir: join(ctx.services.env.TROUPE_DATA_DIR, 'clicks'),
     registry: ctx.services.metrics.registry,
   });
   server = createServer((req, res) => {
@@ -275,7 +277,7 @@ describe('the redirect', () => {
 
   it('records each click after the response: bots and HEAD flagged, never unique; repeat visits not unique', async () => {
     const { db } = ctx.services.database;
-    await redirector.buffer.flush();
+    await redirector.flushClicks();
     await db.delete(click).where(eq(click.linkId, created.id));
     const visits: Array<{ method?: string; headers: Record<string, string> }> = [
       {
@@ -310,7 +312,7 @@ describe('the redirect', () => {
       expect(res.status).toBe(302);
       ids.push(new URL(res.location!).searchParams.get(clickIdParam)!);
     }
-    await redirector.buffer.flush();
+    await redirector.flushClicks();
     const rows = await db.select().from(click).where(eq(click.linkId, created.id));
     const byId = new Map(rows.map((r) => [r.id, r]));
     expect(rows).toHaveLength(visits.length);
@@ -393,7 +395,7 @@ describe('the redirect', () => {
     const listed = await owner.get(`/api/v1/workspaces/${ws}/links/${created.id}`);
     expect(listed.body.status).toBe('expired');
 
-    await redirector.buffer.flush();
+    await redirector.flushClicks();
     const { clicks } = (await owner.get(`/api/v1/workspaces/${ws}/links/${created.id}`)).body.totals;
     expect(clicks).toBeGreaterThan(0);
     const refused = await owner.delete(`/api/v1/workspaces/${ws}/links/${created.id}`);
@@ -523,14 +525,16 @@ describe('writing clicks', () => {
 });
 
 describe('metrics', () => {
-  it('expose clicks recorded, written and dropped, and the buffer', async () => {
-    await redirector.buffer.flush();
+  it('expose clicks recorded, journaled, imported and dropped, and the journal', async () => {
+    await redirector.flushClicks();
     const text = await (await ctx.app.request('/metrics')).text();
-    const written = Number(/troupe_redirect_clicks\{state="written"\} (\d+)/.exec(text)?.[1]);
-    expect(written).toBe(redirector.buffer.stats.recorded);
-    expect(written).toBeGreaterThan(0);
-    expect(text).toContain('troupe_redirect_clicks{state="dropped"} 0');
-    expect(text).toContain('troupe_redirect_click_buffer 0');
+    const count = (state: string) =>
+      Number(new RegExp(`troupe_redirect_clicks\\{state="${state}"\\} (\\d+)`).exec(text)?.[1]);
+    expect(count('recorded')).toBeGreaterThan(0);
+    expect(count('journaled')).toBe(count('recorded'));
+    expect(count('imported')).toBe(count('recorded'));
+    expect(count('dropped')).toBe(0);
+    expect(text).toContain('troupe_redirect_click_journal_waiting 0');
   });
 });
 

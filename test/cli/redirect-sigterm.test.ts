@@ -12,6 +12,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { clickIdParam } from '../../src/core/attribution';
+import { createLink } from './link-fixture';
 
 const bin = fileURLToPath(new URL('../../bin/troupe.mjs', import.meta.url));
 
@@ -29,59 +30,6 @@ function get(url: string, agent: Agent, headers: Record<string, string> = {}): P
     req.on('error', reject);
     req.end();
   });
-}
-
-async function api(base: string, method: string, path: string, cookie: string, body?: unknown) {
-  const res = await fetch(`${base}/api/v1${path}`, {
-    method,
-    headers: { cookie, origin: base, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return { json: text ? JSON.parse(text) : null, cookies: res.headers.getSetCookie() };
-}
-
-/** Signs up, creates a program with an allowed domain, a creator in it and one link; returns the short path. */
-async function createLink(base: string): Promise<string> {
-  const signup = await api(base, 'POST', '/signup', '', {
-    name: 'Sig Term',
-    email: `sigterm-${randomBytes(3).toString('hex')}@example.com`,
-    password: 'correct horse battery',
-    workspaceName: 'Sigterm',
-  });
-  const cookie = signup.cookies.map((c) => c.split(';')[0]).join('; ');
-  const ws = signup.json.workspaces[0].id as string;
-  const program = (
-    await api(base, 'POST', `/workspaces/${ws}/programs`, cookie, { name: 'Burst', objective: 'sales' })
-  ).json;
-  await api(base, 'PUT', `/workspaces/${ws}/programs/${program.id}/tracking`, cookie, {
-    allowedDomains: ['shop.example.com'],
-    utmTemplate: { source: 'troupe', medium: 'ambassador', campaign: '{program}', content: '' },
-    attributionRules: { windowDays: 30, precedence: 'code', blockSelfReferral: true },
-    codePattern: '{HANDLE}{PERCENT}',
-    codePercent: '15',
-    codeDescription: '',
-  });
-  const person = (
-    await api(base, 'POST', `/workspaces/${ws}/creators`, cookie, {
-      name: 'Burst Creator',
-      socialAccounts: [{ platform: 'instagram', handle: 'burst', followers: 5000 }],
-    })
-  ).json;
-  const amb = (
-    await api(base, 'POST', `/workspaces/${ws}/programs/${program.id}/ambassadors`, cookie, {
-      creatorId: person.id,
-      stage: 'prospect',
-    })
-  ).json;
-  const link = (
-    await api(base, 'POST', `/workspaces/${ws}/programs/${program.id}/links`, cookie, {
-      ambassadorId: amb.id,
-      destination: 'https://shop.example.com/products/serum?ref=bio',
-    })
-  ).json;
-  return `/l/${link.slug}`;
 }
 
 describe('SIGTERM during a burst of redirects', () => {
@@ -124,7 +72,7 @@ describe('SIGTERM during a burst of redirects', () => {
           base = /Troupe is running at (http:\/\/\S+)/.exec(stdout)?.[1]?.replace('localhost', '127.0.0.1');
         await new Promise((r) => setTimeout(r, 100));
       }
-      const path = await createLink(base);
+      const { path } = await createLink(base);
 
       // 2,000 redirects over 25 keep-alive connections; SIGTERM once 700 have been answered.
       const total = 2_000;

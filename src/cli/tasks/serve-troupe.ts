@@ -1,17 +1,17 @@
 // The work of `troupe serve`: the server (and with --dev the Vite dev server), the demo on a fresh embedded
 // database, and a clean stop on SIGTERM/SIGINT: HTTP closed, then the database; the process then exits on its own.
 import { existsSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { findDemoUser, hasAnyWorkspace, seedDemo } from '../../server/db/seed/demo';
 import type { Services } from '../../server/http/context';
 import { openServices, startServer } from '../../server/main';
 import type { CommandContext } from '../command';
+import { commandEnv } from '../command-env';
 import { lockDataDir } from '../data-dir-lock';
 import { printDemoSignIn } from '../demo-text';
 import { CommandError } from '../errors';
 import { println } from '../io';
-import { commandEnv } from '../open';
+import { assertPortFree, untilStopped } from '../serving';
 
 export interface ServeRequest {
   port: number | undefined;
@@ -21,43 +21,6 @@ export interface ServeRequest {
 const viteConfigFile = fileURLToPath(new URL('../../../vite.config.ts', import.meta.url));
 /** The port vite.config.ts proxies /api to. */
 const viteProxyPort = 3000;
-
-/** Fails early, with a sentence rather than a crash, when the port is already taken. */
-function assertPortFree(port: number, host: string): Promise<void> {
-  if (port === 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', (error: NodeJS.ErrnoException) => {
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new CommandError(
-              `Port ${port} is already in use. Stop the other server or pick another port with --port.`,
-            )
-          : error,
-      );
-    });
-    probe.listen(port, host, () => probe.close(() => resolve()));
-  });
-}
-
-/** Resolves when SIGTERM or SIGINT arrives, or the caller's signal aborts. */
-function untilStopped(signal: AbortSignal | undefined): Promise<string> {
-  return new Promise((resolve) => {
-    const stop = (reason: string) => {
-      process.off('SIGTERM', onTerm);
-      process.off('SIGINT', onInt);
-      signal?.removeEventListener('abort', onAbort);
-      resolve(reason);
-    };
-    const onTerm = () => stop('SIGTERM');
-    const onInt = () => stop('SIGINT');
-    const onAbort = () => stop('abort');
-    process.once('SIGTERM', onTerm);
-    process.once('SIGINT', onInt);
-    if (signal?.aborted) stop('abort');
-    else signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /**
  * Starts the Vite dev server from the repo's vite.config.ts. Vite installs handlers that exit the process

@@ -1,0 +1,165 @@
+// The work of `troupe serve --only redirector`: the /l/<slug> redirector as a process of its own on PostgreSQL,
+// with /healthz and /metrics and nothing else. It never loads the app (Hono, better-auth, the services), so the
+// hot path runs without the async hooks better-auth switches on. Link changes arrive by LISTEN/NOTIFY.
+// A clean stop on SIGTERM/SIGINT: HTTP closed, journaled clicks imported, then the database.
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { listenForLinkChanges } from '../../redirector/link-changes-pg';
+import { createRedirector } from '../../redirector/redirector';
+import { type Database, fromPostgresUrl } from '../../server/db/client';
+import { authSecret, clickSalt } from '../../server/lib/auth-secret';
+import { createLogger } from '../../server/lib/logger';
+import type { CommandContext } from '../command';
+import { commandEnv } from '../command-env';
+import { CommandError } from '../errors';
+import { println } from '../io';
+import { assertPortFree, untilStopped } from '../serving';
+
+export interface ServeRedirectorRequest {
+  port: number | undefined;
+}
+
+/** What any other address gets: this server has nothing else to show. */
+const otherPage =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Not found</title></head><body><p>Not found. This server only answers tracked links (/l/…).</p></body></html>';
+
+/** True when the error (or one of its causes: drizzle wraps the driver's) is PostgreSQL's "no such table". */
+function isMissingTable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === '42P01') return true;
+  }
+  return false;
+}
+
+/** Checks that the schema is there; the migrations are `troupe serve`'s to run, not this process's. */
+async function assertMigrated(database: Database): Promise<void> {
+  try {
+    await database.db.execute(sql`select 1 from link limit 0`);
+  } catch (error) {
+    if (!isMissingTable(error)) throw error;
+    throw new CommandError(
+      'The database has no Troupe tables yet. Start `troupe serve` once first (it runs the migrations), then the redirector.',
+    );
+  }
+}
+
+export async function serveRedirector(request: ServeRedirectorRequest, ctx: CommandContext): Promise<number> {
+  const env = commandEnv(ctx, request.port === undefined ? {} : { PORT: String(request.port) });
+  const databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    throw new CommandError(
+      '`troupe serve --only redirector` needs PostgreSQL (DATABASE_URL): the embedded database belongs to one ' +
+        'process and cannot be shared with the app. Without DATABASE_URL, `troupe serve` answers /l/ links itself.',
+    );
+  }
+  if (!env.AUTH_SECRET && !existsSync(join(env.TROUPE_DATA_DIR, 'auth-secret'))) {
+    throw new CommandError(
+      "Set AUTH_SECRET to the app server's (or share its TROUPE_DATA_DIR): visitor hashes are salted with it, " +
+        "and a secret of its own would count each visitor apart from the app's clicks.",
+    );
+  }
+  await assertPortFree(env.PORT, env.HOST);
+  const logger = createLogger(env.LOG_LEVEL);
+  const database = fromPostgresUrl(databaseUrl, 10, (error) =>
+    logger.warn({ err: error }, 'idle database connection lost'),
+  );
+  try {
+    await assertMigrated(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'troupe_' });
+  const redirectorLogger = logger.child({ component: 'redirector' });
+  const redirector = createRedirector({
+    database,
+    logger: redirectorLogger,
+    salt: clickSalt(authSecret(env, logger)),
+    trustProxy: env.TRUST_PROXY,
+    journalDir: join(env.TROUPE_DATA_DIR, 'clicks'),
+    registry,
+  });
+  const changes = await listenForLinkChanges({
+    databaseUrl,
+    onChange: () => redirector.cache.clear(),
+    logger: redirectorLogger,
+  });
+
+  let isDraining = false;
+  const server = createServer((req, res) => {
+    if (redirector.handle(req, res)) return;
+    const path = (req.url ?? '/').split('?', 1)[0];
+    const readable = req.method === 'GET' || req.method === 'HEAD';
+    const close = isDraining ? { connection: 'close' } : {};
+    if (readable && path === '/healthz') {
+      const body = '{"ok":true}';
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', ...close });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return;
+    }
+    if (readable && path === '/metrics') {
+      registry.metrics().then(
+        (text) => {
+          res.writeHead(200, { 'content-type': registry.contentType, ...close });
+          res.end(req.method === 'HEAD' ? undefined : text);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'collecting metrics failed');
+          res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', ...close });
+          res.end('Collecting metrics failed.');
+        },
+      );
+      return;
+    }
+    res.writeHead(404, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      ...close,
+    });
+    res.end(req.method === 'HEAD' ? undefined : otherPage);
+  });
+
+  let listening = false;
+  try {
+    const port = await new Promise<number>((done, fail) => {
+      // A port taken since the check (EADDRINUSE) rejects instead of crashing the process.
+      server.once('error', fail);
+      server.listen(env.PORT, env.HOST, () => {
+        server.off('error', fail);
+        const address = server.address();
+        done(typeof address === 'object' && address ? address.port : env.PORT);
+      });
+    });
+    listening = true;
+    const { stdout } = ctx.io;
+    println(stdout, `Troupe redirector is running at http://localhost:${port}`);
+    println(stdout, 'Press Ctrl-C to stop.');
+    const reason = await untilStopped(ctx.options.signal);
+    logger.info({ signal: reason }, 'shutting down');
+    println(stdout, `Stopping (${reason})…`);
+  } finally {
+    // The order of startServer's stop: no new redirects, then every answered click into the database,
+    // then the connections.
+    redirector.draining();
+    isDraining = true;
+    if (listening) {
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        // Idle keep-alive sockets would hold close() open; end them.
+        server.closeIdleConnections();
+      });
+    }
+    await redirector.stop();
+    await changes.close();
+    await database.close();
+    logger.info('stopped');
+  }
+  println(ctx.io.stdout, 'Troupe redirector stopped.');
+  return 0;
+}

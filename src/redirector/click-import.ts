@@ -1,0 +1,196 @@
+// Moves clicks from the journal into the database, behind the hot path. Each tick (250 ms) it looks at how
+// busy the event loop was: when it was mostly idle, it seals the journal's open segment and imports the
+// sealed ones; while redirects keep the process busy, it waits, so a burst is answered at full speed and
+// imported right after — but never lets a click wait longer than `maxLagMs` (10 s). A segment is deleted
+// once all its clicks are written; a failed write keeps it for a retry (with a growing delay), and what is
+// still there when the process stops is imported by the next start (see ClickJournal.adoptOrphans).
+//
+// Parsing the user agent, the bot flag and the unique-visitor memory live here, not in the redirect.
+import { readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import type { ClickRecord } from '../server/modules/links/clicks.service';
+import type { ClickJournal } from './click-journal';
+import { type JournaledClick, parseClickLine } from './click-line';
+import { describeAgent, UniqueVisitors } from './visitor';
+
+export interface ClickImporterOptions {
+  journal: ClickJournal;
+  write(clicks: readonly ClickRecord[]): Promise<unknown>;
+  /** Import as soon as the event loop was busy less than this share of the last tick (default 0.5). */
+  busyUtilization?: number;
+  /** The longest a click waits for the database while the process stays busy (default 10 s). */
+  maxLagMs?: number;
+  tickMs?: number;
+  /** Clicks per statement (default 2,000). */
+  batchSize?: number;
+  onError?(error: unknown, segment: string): void;
+  onSkipped?(lines: number, segment: string): void;
+  now?: () => number;
+}
+
+export class ClickImporter {
+  private readonly busyUtilization: number;
+  private readonly maxLagMs: number;
+  private readonly tickMs: number;
+  private readonly batchSize: number;
+  private readonly now: () => number;
+  private readonly uniques = new UniqueVisitors();
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> = Promise.resolve();
+  private elu = performance.eventLoopUtilization();
+  /** The journal's appended count at the last seal, and since when newer clicks wait. */
+  private sealedAt = 0;
+  private waitingSince: number | null = null;
+  private failures = 0;
+  private retryAt = 0;
+  private stopped = false;
+  /** Sealed segments wait from an earlier failure or another process. */
+  private backlog = false;
+  /** A segment whose write failed keeps its prepared clicks, so a retry flags visitors as the first try did. */
+  private prepared: { path: string; clicks: ClickRecord[]; written: number } | null = null;
+  readonly stats = { imported: 0, skipped: 0, failedImports: 0, adopted: 0 };
+
+  constructor(private readonly options: ClickImporterOptions) {
+    this.busyUtilization = options.busyUtilization ?? 0.5;
+    this.maxLagMs = options.maxLagMs ?? 10_000;
+    this.tickMs = options.tickMs ?? 250;
+    this.batchSize = options.batchSize ?? 2_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Takes over segments left by processes that are gone, and starts ticking. */
+  start(): void {
+    const adopted = this.options.journal.adoptOrphans();
+    this.stats.adopted += adopted;
+    this.backlog = adopted > 0;
+    this.schedule(0);
+  }
+
+  /** Seals the journal and imports every sealed segment now; rejects when a write failed (clicks kept). */
+  importNow(): Promise<void> {
+    const run = this.running.then(() => this.importAll());
+    this.running = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Stops ticking, closes the journal and imports what it holds, retrying failed writes up to `attempts`
+   * times. Returns how many segments are left on disk for the next start.
+   */
+  async stop(attempts = 10): Promise<number> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+    await this.options.journal.close();
+    for (let i = 0; i < attempts; i++) {
+      try {
+        await this.importNow();
+        break;
+      } catch {
+        await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** i, 2_000)));
+      }
+    }
+    return this.options.journal.sealedSegments().length;
+  }
+
+  private schedule(delay: number) {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.tick(), delay);
+    this.timer.unref();
+  }
+
+  private async tick() {
+    const busy = performance.eventLoopUtilization(this.elu).utilization;
+    const now = this.now();
+    const appended = this.options.journal.stats.appended;
+    if (appended !== this.sealedAt && this.waitingSince === null) this.waitingSince = now;
+    const hasWork = this.waitingSince !== null || this.failures > 0 || this.backlog;
+    const due =
+      this.failures > 0
+        ? now >= this.retryAt
+        : busy < this.busyUtilization || now - (this.waitingSince ?? now) >= this.maxLagMs;
+    if (hasWork && due) {
+      try {
+        await this.importNow();
+      } catch {
+        // Counted and reported in importAll; the next try waits longer.
+      }
+    }
+    // The import's own work is not load: measure the next tick from here.
+    this.elu = performance.eventLoopUtilization();
+    this.schedule(this.tickMs);
+  }
+
+  private async importAll(): Promise<void> {
+    const { journal } = this.options;
+    const appended = journal.stats.appended;
+    const segments = await journal.seal();
+    for (const path of segments) {
+      try {
+        await this.importSegment(path);
+      } catch (error) {
+        this.failures++;
+        this.stats.failedImports++;
+        this.retryAt = this.now() + Math.min(this.tickMs * 2 ** this.failures, 10_000);
+        this.options.onError?.(error, path);
+        throw error;
+      }
+    }
+    this.failures = 0;
+    this.backlog = false;
+    this.sealedAt = appended;
+    this.waitingSince = journal.stats.appended === appended ? null : this.now();
+  }
+
+  private async importSegment(path: string): Promise<void> {
+    if (this.prepared?.path !== path) this.prepared = { path, clicks: await this.read(path), written: 0 };
+    const work = this.prepared;
+    while (work.written < work.clicks.length) {
+      const batch = work.clicks.slice(work.written, work.written + this.batchSize);
+      await this.options.write(batch);
+      work.written += batch.length;
+      this.stats.imported += batch.length;
+    }
+    this.options.journal.remove(path);
+    this.prepared = null;
+  }
+
+  private async read(path: string): Promise<ClickRecord[]> {
+    const lines = (await readFile(path, 'latin1')).split('\n');
+    const clicks: ClickRecord[] = [];
+    let skipped = 0;
+    for (const line of lines) {
+      if (line === '') continue;
+      const click = parseClickLine(line);
+      if (click) clicks.push(this.toRecord(click));
+      else skipped++;
+    }
+    if (skipped > 0) {
+      this.stats.skipped += skipped;
+      this.options.onSkipped?.(skipped, path);
+    }
+    return clicks;
+  }
+
+  private toRecord(click: JournaledClick): ClickRecord {
+    const agent = describeAgent(click.userAgent);
+    const isBot = agent.isBot || click.isHead;
+    return {
+      id: click.id,
+      workspaceId: click.workspaceId,
+      linkId: click.linkId,
+      ambassadorId: click.ambassadorId,
+      programId: click.programId,
+      at: new Date(click.at),
+      isBot,
+      // Bots and previews never count as unique, and do not use up a visitor's first click.
+      isUnique: !isBot && this.uniques.isFirst(click.visitorHash, click.linkId, click.at),
+      device: agent.device,
+      os: agent.os,
+      browser: agent.browser,
+      referrerDomain: click.referrerDomain,
+      visitorHash: click.visitorHash,
+      country: click.country,
+    };
+  }
+}

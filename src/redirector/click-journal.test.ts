@@ -1,0 +1,269 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ClickRecord } from '../server/modules/links/clicks.service';
+import { ClickImporter } from './click-import';
+import { ClickJournal } from './click-journal';
+import { clickLinePrefix, formatClickLine, parseClickLine } from './click-line';
+
+const link = { id: 'lnk_1', workspaceId: 'ws_1', ambassadorId: 'amb_1', programId: 'prg_1' };
+const prefix = clickLinePrefix(link);
+const firefox = 'Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0';
+const at = Date.UTC(2026, 10, 21, 9, 30);
+
+const line = (id: string, options: { visitor?: string; ua?: string; head?: boolean } = {}) =>
+  formatClickLine(
+    id,
+    prefix,
+    at,
+    options.head ?? false,
+    options.visitor ?? 'v1',
+    null,
+    null,
+    options.ua ?? firefox,
+  );
+
+let dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'troupe-journal-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  dirs = [];
+});
+
+function collecting() {
+  const written: ClickRecord[] = [];
+  return { written, write: async (clicks: readonly ClickRecord[]) => void written.push(...clicks) };
+}
+
+describe('click lines', () => {
+  it.each([
+    ['a browser', firefox, false, 'DE', 'instagram.com'],
+    ['a HEAD without agent', '', true, null, null],
+    ['an agent with tabs', 'odd\tagent\r\nname', false, null, null],
+  ])('keep %s whole', (_, ua, head, country, referrer) => {
+    const parsed = parseClickLine(
+      formatClickLine('clk_1', prefix, at, head, 'hash', country, referrer, ua).slice(0, -1),
+    );
+    expect(parsed).toEqual({
+      id: 'clk_1',
+      linkId: 'lnk_1',
+      workspaceId: 'ws_1',
+      ambassadorId: 'amb_1',
+      programId: 'prg_1',
+      at,
+      isHead: head,
+      visitorHash: 'hash',
+      country,
+      referrerDomain: referrer,
+      userAgent: ua.replace(/[\t\r\n]/g, ' '),
+    });
+  });
+
+  it.each([
+    ['a line cut short', line('clk_1').slice(0, 30)],
+    ['another version', line('clk_1').replace(/^1/, '2').slice(0, -1)],
+    ['a bad time', line('clk_1').replace(String(at), 'soon').slice(0, -1)],
+    ['an empty line', ''],
+  ])('refuse %s', (_, text) => {
+    expect(parseClickLine(text)).toBeNull();
+  });
+});
+
+describe('ClickJournal', () => {
+  it('commits appended lines to a segment, and seals it for the importer', async () => {
+    const dir = tempDir();
+    const journal = new ClickJournal({ dir, commitIntervalMs: 5 });
+    journal.append(line('clk_1'));
+    journal.append(line('clk_2'));
+    expect(journal.waiting).toBe(2);
+    await journal.commit();
+    expect(journal.waiting).toBe(0);
+    expect(journal.stats).toMatchObject({ appended: 2, durable: 2 });
+    expect(journal.sealedSegments()).toEqual([]);
+    const sealed = await journal.seal();
+    expect(sealed).toHaveLength(1);
+    expect(readFileSync(sealed[0] as string, 'latin1')).toBe(line('clk_1') + line('clk_2'));
+    // The next click starts a new segment.
+    journal.append(line('clk_3'));
+    expect(await journal.seal()).toHaveLength(2);
+  });
+
+  it('commits on its own after the interval', async () => {
+    const journal = new ClickJournal({ dir: tempDir(), commitIntervalMs: 5 });
+    journal.append(line('clk_1'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(journal.stats.durable).toBe(1);
+  });
+
+  it('starts a new segment past the size limit', async () => {
+    const dir = tempDir();
+    const journal = new ClickJournal({ dir, segmentBytes: 200 });
+    for (let i = 0; i < 3; i++) {
+      journal.append(line(`clk_${i}`));
+      await journal.commit();
+    }
+    // Two lines pass 200 bytes: that segment is closed, the third line opens the next.
+    expect(journal.sealedSegments()).toHaveLength(1);
+    expect(readdirSync(dir)).toHaveLength(2);
+  });
+
+  it('keeps the clicks of a failed write for the next commit, and drops the oldest beyond its limit', async () => {
+    const parent = tempDir();
+    const dir = join(parent, 'clicks');
+    const errors: number[] = [];
+    const drops: number[] = [];
+    const journal = new ClickJournal({
+      dir,
+      maxPending: 1,
+      onError: (_, waiting) => errors.push(waiting),
+      onDrop: (n) => drops.push(n),
+    });
+    // The directory turns into a file: nothing can be written.
+    rmSync(dir, { recursive: true });
+    writeFileSync(dir, '');
+    journal.append(line('clk_1'));
+    await journal.commit();
+    expect(journal.stats.failedWrites).toBe(1);
+    expect(journal.waiting).toBe(1);
+    expect(errors).toEqual([1]);
+    journal.append('x'.repeat(300 * 1024)); // a chunk of its own: the first one is over the limit
+    await journal.commit();
+    expect(drops).toEqual([1]);
+    expect(journal.stats.dropped).toBe(1);
+    rmSync(dir);
+    mkdirSync(dir);
+    await journal.commit();
+    expect(journal.waiting).toBe(0);
+    expect(journal.stats.durable).toBe(1);
+  });
+
+  it('adopts the segments of a process that is gone, once', async () => {
+    const dir = tempDir();
+    // Above the largest pid Linux hands out: no such process.
+    writeFileSync(join(dir, 'clicks-4194305.abc-1.log'), line('clk_orphan'));
+    writeFileSync(join(dir, 'clicks-4194305.abc-2.log'), line('clk_orphan2'));
+    writeFileSync(join(dir, `clicks-${process.pid}.zzz-1.log`), line('clk_alive'));
+    const journal = new ClickJournal({ dir });
+    expect(journal.adoptOrphans()).toBe(2);
+    expect(new ClickJournal({ dir }).adoptOrphans()).toBe(0);
+    const sealed = journal.sealedSegments();
+    expect(sealed.map((p) => readFileSync(p, 'latin1'))).toEqual([line('clk_orphan'), line('clk_orphan2')]);
+  });
+});
+
+describe('ClickImporter', () => {
+  it('imports sealed clicks with bot, unique and device flags, then deletes the segment', async () => {
+    const dir = tempDir();
+    const journal = new ClickJournal({ dir });
+    const { written, write } = collecting();
+    const importer = new ClickImporter({ journal, write });
+    journal.append(line('clk_1', { visitor: 'a' }));
+    journal.append(line('clk_2', { visitor: 'a' }));
+    journal.append(line('clk_3', { visitor: 'b', head: true }));
+    journal.append(line('clk_4', { visitor: 'c', ua: 'Slackbot-LinkExpanding 1.0' }));
+    journal.append(line('clk_5', { visitor: 'b' }));
+    await importer.importNow();
+    expect(written.map((c) => [c.id, c.isBot, c.isUnique])).toEqual([
+      ['clk_1', false, true],
+      ['clk_2', false, false],
+      ['clk_3', true, false],
+      ['clk_4', true, false],
+      // A bot or HEAD visit does not use up the visitor's first click.
+      ['clk_5', false, true],
+    ]);
+    expect(written[0]).toMatchObject({
+      linkId: 'lnk_1',
+      workspaceId: 'ws_1',
+      ambassadorId: 'amb_1',
+      programId: 'prg_1',
+      at: new Date(at),
+      browser: 'Firefox',
+      os: 'Linux',
+      device: 'desktop',
+    });
+    expect(readdirSync(dir)).toEqual([]);
+    expect(importer.stats.imported).toBe(5);
+  });
+
+  it('keeps a segment whose write failed and retries it with the same flags', async () => {
+    const dir = tempDir();
+    const journal = new ClickJournal({ dir });
+    let failing = true;
+    const { written, write } = collecting();
+    const errors: string[] = [];
+    const importer = new ClickImporter({
+      journal,
+      write: async (clicks) => {
+        if (failing) throw new Error('database away');
+        await write(clicks);
+      },
+      onError: (error) => errors.push((error as Error).message),
+    });
+    journal.append(line('clk_1', { visitor: 'a' }));
+    await expect(importer.importNow()).rejects.toThrow('database away');
+    expect(readdirSync(dir)).toHaveLength(1);
+    failing = false;
+    await importer.importNow();
+    expect(written.map((c) => [c.id, c.isUnique])).toEqual([['clk_1', true]]);
+    expect(errors).toEqual(['database away']);
+    expect(importer.stats.failedImports).toBe(1);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('skips lines it cannot read and imports the rest', async () => {
+    const dir = tempDir();
+    const journal = new ClickJournal({ dir });
+    const { written, write } = collecting();
+    const skipped: number[] = [];
+    const importer = new ClickImporter({ journal, write, onSkipped: (n) => skipped.push(n) });
+    writeFileSync(join(dir, 'clicks-4194305.abc-1.log'), `${line('clk_1')}1\tclk_2\tcut`);
+    importer.start();
+    await importer.importNow();
+    expect(written.map((c) => c.id)).toEqual(['clk_1']);
+    expect(skipped).toEqual([1]);
+    await importer.stop();
+  });
+
+  it('waits while the process is busy, but not longer than the most lag', async () => {
+    const journal = new ClickJournal({ dir: tempDir() });
+    const { written, write } = collecting();
+    let now = 1_000;
+    // Busy all the time: only the lag can start an import.
+    const importer = new ClickImporter({
+      journal,
+      write,
+      busyUtilization: -1,
+      maxLagMs: 10_000,
+      tickMs: 5,
+      now: () => now,
+    });
+    importer.start();
+    journal.append(line('clk_1'));
+    await new Promise((r) => setTimeout(r, 40));
+    expect(written).toEqual([]);
+    now += 10_000;
+    await new Promise((r) => setTimeout(r, 40));
+    expect(written.map((c) => c.id)).toEqual(['clk_1']);
+    await importer.stop();
+  });
+
+  it('imports at once when the process is idle, and everything on stop', async () => {
+    const dir = tempDir();
+    const journal = new ClickJournal({ dir });
+    const { written, write } = collecting();
+    const importer = new ClickImporter({ journal, write, busyUtilization: 2, tickMs: 5 });
+    importer.start();
+    journal.append(line('clk_1'));
+    await new Promise((r) => setTimeout(r, 60));
+    expect(written.map((c) => c.id)).toEqual(['clk_1']);
+    journal.append(line('clk_2'));
+    expect(await importer.stop()).toBe(0);
+    expect(written.map((c) => c.id)).toEqual(['clk_1', 'clk_2']);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
