@@ -63,6 +63,8 @@ interface RedirectFigures {
   rps: number;
   p50: number;
   p99: number;
+  /** Answers other than a 302, plus socket errors, in the measured run. */
+  errors: number;
   ratio: number;
   served: number;
   recorded: number;
@@ -205,7 +207,7 @@ for (const [label, r] of [
     `redirect (troupe): ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms with every click journaled (fsync'd), ${label} → ratio ${r.ratio.toFixed(2)} (bar ≥ 0.8: ${r.ratio >= 0.8 ? 'met' : 'not met'}; p99 ≤ 5 ms: ${r.p99 <= 5 ? 'met' : 'not met'})`,
   );
   console.log(
-    `redirect clicks:   ${r.recorded} in the database of ${r.served} redirects served (${label}); the burst imported ${r.importSeconds.toFixed(1)} s after it ended; ${r.rssMb.toFixed(0)} MB RSS under load`,
+    `redirect clicks:   ${r.recorded} in the database of ${r.served} redirects served (${label}); the burst imported ${r.importSeconds.toFixed(1)} s after it ended; ${r.rssMb.toFixed(0)} MB RSS under load, ${r.errors} errors`,
   );
 }
 

@@ -249,7 +249,7 @@ async function clickFigures(base: string): Promise<{ recorded: number; imported:
   const text = await (await fetch(`${base}/metrics`)).text();
   const count = (state: string) =>
     Number(new RegExp(`troupe_redirect_clicks\\{state="${state}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
-  return { recorded: count('recorded'), imported: count('imported') };
+  return { recorded: count('recorded'), imported: count('imported') + count('not_written') };
 }
 
 /** Seconds until every click answered so far is in the database (the importer catching up). */
@@ -339,7 +339,8 @@ async function measureTroupe(
     const result = await spawnLoad(url, seconds, connections);
     const rss = rssMb(redirector.child.pid!);
     const importSeconds = await untilImported(redirector.base);
-    for (const troupe of running.reverse()) await stopTroupe(troupe);
+    // Stopped last started first; a copy, so `running` keeps its order for the finally below.
+    for (const troupe of [...running].reverse()) await stopTroupe(troupe);
     let recorded = 0;
     const countSql = 'select count(*)::int as n from click where link_id = $1';
     if (databaseUrl) {

@@ -3,7 +3,9 @@
 // sealed ones; while redirects keep the process busy, it waits, so a burst is answered at full speed and
 // imported right after — but never lets a click wait longer than `maxLagMs` (10 s). A segment is deleted
 // once all its clicks are written; a failed write keeps it for a retry (with a growing delay), and what is
-// still there when the process stops is imported by the next start (see ClickJournal.adoptOrphans).
+// still there when the process stops is imported by the next start (see ClickJournal.adoptOrphans). A
+// segment the database keeps refusing for its data (not for being away) is set aside as `….log.bad`, so it
+// cannot hold up the ones after it.
 //
 // Parsing the user agent, the bot flag and the unique-visitor memory live here, not in the redirect.
 import { readFile } from 'node:fs/promises';
@@ -15,7 +17,8 @@ import { describeAgent, UniqueVisitors } from './visitor';
 
 export interface ClickImporterOptions {
   journal: ClickJournal;
-  write(clicks: readonly ClickRecord[]): Promise<unknown>;
+  /** Writes a batch; returns how many were new (a click already imported, or of a deleted link, is not). */
+  write(clicks: readonly ClickRecord[]): Promise<number>;
   /** Import as soon as the event loop was busy less than this share of the last tick (default 0.5). */
   busyUtilization?: number;
   /** The longest a click waits for the database while the process stays busy (default 10 s). */
@@ -25,6 +28,9 @@ export interface ClickImporterOptions {
   batchSize?: number;
   onError?(error: unknown, segment: string): void;
   onSkipped?(lines: number, segment: string): void;
+  /** A batch had clicks the database already held, or of links deleted since. */
+  onNotWritten?(clicks: number, segment: string): void;
+  onQuarantined?(error: unknown, segment: string): void;
   now?: () => number;
 }
 
@@ -48,7 +54,10 @@ export class ClickImporter {
   private backlog = false;
   /** A segment whose write failed keeps its prepared clicks, so a retry flags visitors as the first try did. */
   private prepared: { path: string; clicks: ClickRecord[]; written: number } | null = null;
-  readonly stats = { imported: 0, skipped: 0, failedImports: 0, adopted: 0 };
+  /** Failed tries of the segment at the head of the queue, and which one. */
+  private segmentFailures = { path: '', count: 0 };
+  private lastAdoption = 0;
+  readonly stats = { imported: 0, notWritten: 0, skipped: 0, failedImports: 0, adopted: 0, quarantined: 0 };
 
   constructor(private readonly options: ClickImporterOptions) {
     this.busyUtilization = options.busyUtilization ?? 0.5;
@@ -60,10 +69,16 @@ export class ClickImporter {
 
   /** Takes over segments left by processes that are gone, and starts ticking. */
   start(): void {
+    this.adopt();
+    this.schedule(0);
+  }
+
+  /** Looks for segments left by processes that are gone (at start, then every minute). */
+  private adopt() {
+    this.lastAdoption = this.now();
     const adopted = this.options.journal.adoptOrphans();
     this.stats.adopted += adopted;
-    this.backlog = adopted > 0;
-    this.schedule(0);
+    if (adopted > 0) this.backlog = true;
   }
 
   /** Seals the journal and imports every sealed segment now; rejects when a write failed (clicks kept). */
@@ -75,22 +90,32 @@ export class ClickImporter {
 
   /**
    * Stops ticking, closes the journal and imports what it holds, retrying failed writes up to `attempts`
-   * times. Returns how many segments are left on disk for the next start.
+   * times. Returns what is left: segments on disk (the next start imports them) and clicks the disk
+   * refused that could not be written to the database either (lost; logged by the caller).
    */
-  async stop(attempts = 10): Promise<number> {
+  async stop(attempts = 10): Promise<{ segments: number; unwritten: number }> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    // The journal first: it needs no database, and whatever is on disk survives what follows.
     await this.options.journal.close();
+    await this.running;
+    const refused = this.options.journal.takeWaiting().flatMap((line) => {
+      const click = parseClickLine(line);
+      return click ? [this.toRecord(click)] : [];
+    });
     for (let i = 0; i < attempts; i++) {
       try {
         await this.importNow();
+        if (refused.length > 0) {
+          this.stats.imported += await this.options.write(refused);
+          refused.length = 0;
+        }
         break;
       } catch {
         await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** i, 2_000)));
       }
     }
-    return this.options.journal.sealedSegments().length;
+    return { segments: this.options.journal.sealedSegments().length, unwritten: refused.length };
   }
 
   private schedule(delay: number) {
@@ -104,6 +129,7 @@ export class ClickImporter {
     const now = this.now();
     const appended = this.options.journal.stats.appended;
     if (appended !== this.sealedAt && this.waitingSince === null) this.waitingSince = now;
+    if (now - this.lastAdoption >= 60_000) this.adopt();
     const hasWork = this.waitingSince !== null || this.failures > 0 || this.backlog;
     const due =
       this.failures > 0
@@ -129,6 +155,7 @@ export class ClickImporter {
       try {
         await this.importSegment(path);
       } catch (error) {
+        if (this.quarantineIfRefused(error, path)) continue;
         this.failures++;
         this.stats.failedImports++;
         this.retryAt = this.now() + Math.min(this.tickMs * 2 ** this.failures, 10_000);
@@ -142,23 +169,57 @@ export class ClickImporter {
     this.waitingSince = journal.stats.appended === appended ? null : this.now();
   }
 
+  /**
+   * After three failures of one segment for its data (a PostgreSQL data or integrity error, not a lost
+   * connection), sets it aside so the segments after it go on. Returns whether it did.
+   */
+  private quarantineIfRefused(error: unknown, path: string): boolean {
+    if (this.segmentFailures.path !== path) this.segmentFailures = { path, count: 0 };
+    this.segmentFailures.count++;
+    if (this.segmentFailures.count < 3 || !isDataError(error)) return false;
+    this.options.journal.quarantine(path);
+    this.prepared = null;
+    this.stats.quarantined++;
+    this.options.onQuarantined?.(error, path);
+    return true;
+  }
+
   private async importSegment(path: string): Promise<void> {
-    if (this.prepared?.path !== path) this.prepared = { path, clicks: await this.read(path), written: 0 };
+    if (this.prepared?.path !== path) {
+      const clicks = await this.read(path);
+      // Adopted by another process meanwhile: it imports them.
+      if (clicks === null) return;
+      this.prepared = { path, clicks, written: 0 };
+    }
     const work = this.prepared;
     while (work.written < work.clicks.length) {
       const batch = work.clicks.slice(work.written, work.written + this.batchSize);
-      await this.options.write(batch);
+      const written = await this.options.write(batch);
       work.written += batch.length;
-      this.stats.imported += batch.length;
+      this.stats.imported += written;
+      if (written < batch.length) {
+        this.stats.notWritten += batch.length - written;
+        this.options.onNotWritten?.(batch.length - written, path);
+      }
     }
     this.options.journal.remove(path);
     this.prepared = null;
+    this.segmentFailures = { path: '', count: 0 };
   }
 
-  private async read(path: string): Promise<ClickRecord[]> {
-    const lines = (await readFile(path, 'latin1')).split('\n');
+  private async read(path: string): Promise<ClickRecord[] | null> {
+    let text: string;
+    try {
+      text = await readFile(path, 'latin1');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    const lines = text.split('\n');
+    // What follows the last newline is a line cut short (a crash mid-write): never a whole click.
+    const cut = lines.pop() ?? '';
     const clicks: ClickRecord[] = [];
-    let skipped = 0;
+    let skipped = cut === '' ? 0 : 1;
     for (const line of lines) {
       if (line === '') continue;
       const click = parseClickLine(line);
@@ -193,4 +254,13 @@ export class ClickImporter {
       country: click.country,
     };
   }
+}
+
+/** A PostgreSQL data exception (22…) or integrity violation (23…), anywhere in the error's causes. */
+function isDataError(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code)) return true;
+  }
+  return false;
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ClickRecord } from '../server/modules/links/clicks.service';
 import { ClickImporter } from './click-import';
 import { ClickJournal } from './click-journal';
@@ -37,7 +37,13 @@ afterEach(() => {
 
 function collecting() {
   const written: ClickRecord[] = [];
-  return { written, write: async (clicks: readonly ClickRecord[]) => void written.push(...clicks) };
+  return {
+    written,
+    write: async (clicks: readonly ClickRecord[]) => {
+      written.push(...clicks);
+      return clicks.length;
+    },
+  };
 }
 
 describe('click lines', () => {
@@ -96,8 +102,7 @@ describe('ClickJournal', () => {
   it('commits on its own after the interval', async () => {
     const journal = new ClickJournal({ dir: tempDir(), commitIntervalMs: 5 });
     journal.append(line('clk_1'));
-    await new Promise((r) => setTimeout(r, 50));
-    expect(journal.stats.durable).toBe(1);
+    await vi.waitFor(() => expect(journal.stats.durable).toBe(1), { timeout: 5_000 });
   });
 
   it('starts a new segment past the size limit', async () => {
@@ -142,17 +147,38 @@ describe('ClickJournal', () => {
     expect(journal.stats.durable).toBe(1);
   });
 
-  it('adopts the segments of a process that is gone, once', async () => {
+  it('adopts the quiet segments of journals that are gone, once, and never a live one’s', async () => {
     const dir = tempDir();
+    const live = new ClickJournal({ dir });
+    live.append(line('clk_live'));
+    await live.seal();
     // Above the largest pid Linux hands out: no such process.
     writeFileSync(join(dir, 'clicks-4194305.abc-1.log'), line('clk_orphan'));
     writeFileSync(join(dir, 'clicks-4194305.abc-2.log'), line('clk_orphan2'));
-    writeFileSync(join(dir, `clicks-${process.pid}.zzz-1.log`), line('clk_alive'));
+    // An earlier process that had this pid.
+    writeFileSync(join(dir, `clicks-${process.pid}.zzz-1.log`), line('clk_earlier'));
     const journal = new ClickJournal({ dir });
-    expect(journal.adoptOrphans()).toBe(2);
-    expect(new ClickJournal({ dir }).adoptOrphans()).toBe(0);
-    const sealed = journal.sealedSegments();
-    expect(sealed.map((p) => readFileSync(p, 'latin1'))).toEqual([line('clk_orphan'), line('clk_orphan2')]);
+    // Not while they may still be written to.
+    expect(journal.adoptOrphans()).toBe(0);
+    const later = Date.now() + 31_000;
+    expect(journal.adoptOrphans(later)).toBe(3);
+    expect(new ClickJournal({ dir }).adoptOrphans(later)).toBe(0);
+    const adopted = journal.sealedSegments().map((p) => readFileSync(p, 'latin1'));
+    expect(adopted.sort()).toEqual([line('clk_earlier'), line('clk_orphan'), line('clk_orphan2')]);
+    expect(live.sealedSegments().map((p) => readFileSync(p, 'latin1'))).toEqual([line('clk_live')]);
+  });
+
+  it('gives back the lines the disk refused when it closes', async () => {
+    const parent = tempDir();
+    const dir = join(parent, 'clicks');
+    const journal = new ClickJournal({ dir, onError: () => {} });
+    rmSync(dir, { recursive: true });
+    writeFileSync(dir, '');
+    journal.append(line('clk_1'));
+    journal.append(line('clk_2'));
+    await journal.close(1);
+    expect(journal.takeWaiting()).toEqual([line('clk_1').slice(0, -1), line('clk_2').slice(0, -1)]);
+    expect(journal.waiting).toBe(0);
   });
 });
 
@@ -200,7 +226,7 @@ describe('ClickImporter', () => {
       journal,
       write: async (clicks) => {
         if (failing) throw new Error('database away');
-        await write(clicks);
+        return write(clicks);
       },
       onError: (error) => errors.push((error as Error).message),
     });
@@ -221,12 +247,63 @@ describe('ClickImporter', () => {
     const { written, write } = collecting();
     const skipped: number[] = [];
     const importer = new ClickImporter({ journal, write, onSkipped: (n) => skipped.push(n) });
-    writeFileSync(join(dir, 'clicks-4194305.abc-1.log'), `${line('clk_1')}1\tclk_2\tcut`);
-    importer.start();
+    writeFileSync(join(dir, 'clicks-4194305.abc-1.log'), `${line('clk_1')}1\tclk_2\tcut\n`);
+    journal.adoptOrphans(Date.now() + 31_000);
     await importer.importNow();
     expect(written.map((c) => c.id)).toEqual(['clk_1']);
     expect(skipped).toEqual([1]);
     await importer.stop();
+  });
+
+  it('does not import a last line cut short, even one with all its fields', async () => {
+    const dir = tempDir();
+    const journal = new ClickJournal({ dir });
+    const { written, write } = collecting();
+    const skipped: number[] = [];
+    const importer = new ClickImporter({ journal, write, onSkipped: (n) => skipped.push(n) });
+    writeFileSync(join(dir, 'clicks-4194305.abc-1.log'), `${line('clk_1')}${line('clk_2').slice(0, -10)}`);
+    journal.adoptOrphans(Date.now() + 31_000);
+    await importer.importNow();
+    expect(written.map((c) => c.id)).toEqual(['clk_1']);
+    expect(skipped).toEqual([1]);
+  });
+
+  it('sets aside a segment the database refuses for its data, and goes on with the next', async () => {
+    const dir = tempDir();
+    const journal = new ClickJournal({ dir });
+    const { written, write } = collecting();
+    const quarantined: string[] = [];
+    const importer = new ClickImporter({
+      journal,
+      write: async (clicks) => {
+        if (clicks.some((c) => c.id === 'clk_bad'))
+          throw Object.assign(new Error('value out of range'), { code: '22008' });
+        return write(clicks);
+      },
+      onQuarantined: (_, segment) => quarantined.push(segment),
+      onError: () => {},
+    });
+    journal.append(line('clk_bad'));
+    await journal.seal();
+    journal.append(line('clk_good'));
+    for (let i = 0; i < 2; i++) await expect(importer.importNow()).rejects.toThrow('value out of range');
+    await importer.importNow();
+    expect(quarantined).toHaveLength(1);
+    expect(readdirSync(dir)).toEqual([`${quarantined[0]?.split('/').at(-1)}.bad`]);
+    expect(written.map((c) => c.id)).toEqual(['clk_good']);
+  });
+
+  it('writes the lines the disk refused straight to the database on stop', async () => {
+    const parent = tempDir();
+    const dir = join(parent, 'clicks');
+    const journal = new ClickJournal({ dir, onError: () => {} });
+    const { written, write } = collecting();
+    const importer = new ClickImporter({ journal, write });
+    rmSync(dir, { recursive: true });
+    writeFileSync(dir, '');
+    journal.append(line('clk_1'));
+    expect(await importer.stop(1)).toEqual({ segments: 0, unwritten: 0 });
+    expect(written.map((c) => c.id)).toEqual(['clk_1']);
   });
 
   it('waits while the process is busy, but not longer than the most lag', async () => {
@@ -247,8 +324,7 @@ describe('ClickImporter', () => {
     await new Promise((r) => setTimeout(r, 40));
     expect(written).toEqual([]);
     now += 10_000;
-    await new Promise((r) => setTimeout(r, 40));
-    expect(written.map((c) => c.id)).toEqual(['clk_1']);
+    await vi.waitFor(() => expect(written.map((c) => c.id)).toEqual(['clk_1']), { timeout: 5_000 });
     await importer.stop();
   });
 
@@ -259,10 +335,9 @@ describe('ClickImporter', () => {
     const importer = new ClickImporter({ journal, write, busyUtilization: 2, tickMs: 5 });
     importer.start();
     journal.append(line('clk_1'));
-    await new Promise((r) => setTimeout(r, 60));
-    expect(written.map((c) => c.id)).toEqual(['clk_1']);
+    await vi.waitFor(() => expect(written.map((c) => c.id)).toEqual(['clk_1']), { timeout: 5_000 });
     journal.append(line('clk_2'));
-    expect(await importer.stop()).toBe(0);
+    expect(await importer.stop()).toEqual({ segments: 0, unwritten: 0 });
     expect(written.map((c) => c.id)).toEqual(['clk_1', 'clk_2']);
     expect(readdirSync(dir)).toEqual([]);
   });

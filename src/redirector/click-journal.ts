@@ -5,17 +5,24 @@
 // only once its clicks are in the database, and segments left by a stopped or crashed process are imported
 // by the next one.
 //
-// Files: `<dir>/clicks-<owner>-<seq>.log`, where the owner is `<pid>.<start time>`; one latin1 line per
-// click (see click-line.ts). A line is copied into an off-heap chunk as it is appended, so nothing waits
-// on the JavaScript heap for the commit. Only the journal that owns a segment appends to it; a segment whose owner process is gone
-// is adopted (renamed atomically, so two processes never import it both).
+// Files: `<dir>/clicks-<owner>-<seq>.log`, where the owner is `<pid>.<start time + random>`; one latin1
+// line per click (see click-line.ts). A line is copied into an off-heap chunk as it is appended, so nothing
+// waits on the JavaScript heap for the commit. Only the journal that owns a segment appends to it; a
+// segment whose owner is gone (its process ended, or it was an earlier process with this pid) and that
+// has not changed for a while is adopted — renamed atomically, so two processes never import it both.
+// The directory belongs to one host: processes in other containers can't be told alive or dead.
+import { randomBytes } from 'node:crypto';
 import {
+  close as closeFd,
   closeSync,
   fdatasync,
+  fsync,
   mkdirSync,
+  open,
   openSync,
   readdirSync,
   renameSync,
+  statSync,
   unlinkSync,
   writev,
 } from 'node:fs';
@@ -25,7 +32,7 @@ export interface ClickJournalOptions {
   dir: string;
   /** Write and sync what waits this often (default 20 ms). */
   commitIntervalMs?: number;
-  /** Start a new segment past this size (default 8 MB). */
+  /** Start a new segment past this size (default 2 MB, ~13,000 clicks: the importer reads one at a time). */
   segmentBytes?: number;
   /** Most lines kept in memory while the disk refuses writes; beyond, the oldest are dropped (default 200,000). */
   maxPending?: number;
@@ -43,6 +50,10 @@ interface Chunk {
 }
 
 const segmentPattern = /^clicks-(\d+)\.([0-9a-z]+)-(\d+)\.log$/;
+/** A segment of a gone owner is adopted once it has not changed for this long. */
+const orphanQuietMs = 30_000;
+/** Owners of journals open in this process (an earlier process with the same pid owned the others). */
+const liveOwners = new Set<string>();
 
 function processAlive(pid: number): boolean {
   try {
@@ -62,7 +73,7 @@ function promised<T>(run: (done: (error: Error | null, value?: T) => void) => vo
 
 export class ClickJournal {
   readonly dir: string;
-  private readonly owner = `${process.pid}.${Date.now().toString(36)}`;
+  private readonly owner = `${process.pid}.${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   private readonly commitIntervalMs: number;
   private readonly segmentBytes: number;
   private readonly maxPending: number;
@@ -79,16 +90,19 @@ export class ClickJournal {
   private activeSeq = 0;
   private segmentSize = 0;
   private closed = false;
+  /** Failed commits in a row: the next try waits longer. */
+  private failures = 0;
   /** Totals since start, for metrics and the bench. */
   readonly stats = { appended: 0, durable: 0, dropped: 0, failedWrites: 0 };
 
   constructor(private readonly options: ClickJournalOptions) {
     this.dir = options.dir;
     this.commitIntervalMs = options.commitIntervalMs ?? 20;
-    this.segmentBytes = options.segmentBytes ?? 8 * 1024 * 1024;
+    this.segmentBytes = options.segmentBytes ?? 2 * 1024 * 1024;
     this.maxPending = options.maxPending ?? 200_000;
     mkdirSync(this.dir, { recursive: true });
     this.filling = this.newChunk(0);
+    liveOwners.add(this.owner);
   }
 
   /** Adds one click line (ending in a newline); it reaches the disk with the next commit. */
@@ -105,12 +119,15 @@ export class ClickJournal {
   }
 
   private scheduleCommit() {
-    if (this.timer === null && !this.closed) {
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        void this.commit();
-      }, this.commitIntervalMs);
-    }
+    if (this.timer !== null || this.closed) return;
+    // After failed writes, retry after 1 s, 2 s, 4 s … up to 30 s rather than every interval.
+    const delay =
+      this.failures === 0 ? this.commitIntervalMs : Math.min(1_000 * 2 ** (this.failures - 1), 30_000);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.commit();
+    }, delay);
+    if (this.failures > 0) this.timer.unref();
   }
 
   /** Lines appended but not yet on disk. */
@@ -135,10 +152,30 @@ export class ClickJournal {
     return this.sealedSegments();
   }
 
-  /** Commits and closes the journal: nothing more is appended to disk after this. */
-  async close(): Promise<void> {
-    await this.seal();
+  /**
+   * Commits (retrying a failed write a few times) and closes the journal: nothing more is written to disk
+   * after this. Lines the disk still refused stay in memory for `takeWaiting`.
+   */
+  async close(attempts = 3): Promise<void> {
+    for (let i = 0; i < attempts; i++) {
+      await this.seal();
+      if (this.waiting === 0) break;
+      await new Promise((r) => setTimeout(r, 200 * 2 ** i));
+    }
     this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    liveOwners.delete(this.owner);
+  }
+
+  /** Takes the lines the disk refused (after close: the importer writes them to the database directly). */
+  takeWaiting(): string[] {
+    const chunks = [...this.full, this.filling];
+    this.full = [];
+    this.filling = this.newChunk(0);
+    return chunks.flatMap((c) =>
+      c.lines === 0 ? [] : c.bytes.toString('latin1', 0, c.used).split('\n').slice(0, -1),
+    );
   }
 
   /** This journal's closed segments, oldest first. */
@@ -150,15 +187,18 @@ export class ClickJournal {
   }
 
   /**
-   * Takes over the segments of journals whose process is gone (a crash, or a stop that could not import
-   * everything), renaming them into this journal's sealed segments. Returns how many were adopted.
+   * Takes over the segments of journals that are gone (their process ended, or an earlier process had
+   * this pid) once they have not changed for 30 s, renaming them into this journal's sealed segments.
+   * Returns how many were adopted.
    */
-  adoptOrphans(): number {
+  adoptOrphans(now = Date.now()): number {
     let adopted = 0;
     for (const segment of this.segments().sort((a, b) => a.owner.localeCompare(b.owner) || a.seq - b.seq)) {
-      if (segment.owner === this.owner || processAlive(segment.pid)) continue;
-      const seq = ++this.seq;
+      if (segment.owner === this.owner || liveOwners.has(segment.owner)) continue;
+      if (segment.pid !== process.pid && processAlive(segment.pid)) continue;
       try {
+        if (now - statSync(segment.path).mtimeMs < orphanQuietMs) continue;
+        const seq = ++this.seq;
         renameSync(segment.path, join(this.dir, `clicks-${this.owner}-${seq}.log`));
         adopted++;
       } catch (error) {
@@ -169,13 +209,28 @@ export class ClickJournal {
     return adopted;
   }
 
+  /** Sets aside a segment whose clicks the database refuses (renamed `….log.bad`, never imported again). */
+  quarantine(path: string): string {
+    const to = `${path}.bad`;
+    renameSync(path, to);
+    return to;
+  }
+
   /** Removes a segment once its clicks are in the database. */
   remove(path: string): void {
     unlinkSync(path);
   }
 
   private segments() {
-    return readdirSync(this.dir).flatMap((name) => {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch (error) {
+      // The directory is gone or unreadable: there is nothing to import from it now (nothing is deleted).
+      this.options.onError?.(error, this.waiting);
+      return [];
+    }
+    return names.flatMap((name) => {
       const match = segmentPattern.exec(name);
       if (!match) return [];
       return [
@@ -213,6 +268,8 @@ export class ClickJournal {
         this.activeSeq = ++this.seq;
         this.fd = openSync(join(this.dir, `clicks-${this.owner}-${this.activeSeq}.log`), 'a');
         this.segmentSize = 0;
+        // The new file's name must survive a crash too.
+        await this.syncDirectory();
       }
       const fd = this.fd;
       const written = await promised<number>((done) => writev(fd, buffers, null, done));
@@ -220,26 +277,31 @@ export class ClickJournal {
       await promised<void>((done) => fdatasync(fd, done));
     } catch (error) {
       this.stats.failedWrites++;
+      this.failures++;
       // Keep the clicks for the next commit. The segment may hold part of them (the importer skips
-      // repeated click ids and a cut line), so it is closed and the retry starts a new one.
+      // repeated click ids and drops a line cut short), so it is closed and the retry starts a new one.
       this.closeSegment();
       this.full = chunks.concat(this.full);
       this.dropBeyondLimit();
       this.options.onError?.(error, this.waiting);
-      if (!this.closed && this.timer === null) {
-        this.timer = setTimeout(() => {
-          this.timer = null;
-          void this.commit();
-        }, 1_000);
-        this.timer.unref();
-      }
+      this.scheduleCommit();
       return;
     }
+    this.failures = 0;
     this.stats.durable += lines;
     for (const c of chunks)
       if (c.bytes.length === chunkBytes && this.spare.length < 4) this.spare.push(c.bytes);
     this.segmentSize += bytes;
     if (this.segmentSize >= this.segmentBytes) this.closeSegment();
+  }
+
+  private async syncDirectory(): Promise<void> {
+    const fd = await promised<number>((done) => open(this.dir, 'r', done));
+    try {
+      await promised<void>((done) => fsync(fd, done));
+    } finally {
+      await promised<void>((done) => closeFd(fd, done));
+    }
   }
 
   /** While the disk refuses writes, memory holds at most `maxPending` clicks: the oldest chunks go first. */

@@ -53,7 +53,9 @@ export function parseClickLine(line: string): JournaledClick | null {
   const [, id, linkId, workspaceId, ambassadorId, programId, at, method, visitorHash, country, referrer, ua] =
     f as [string, string, string, string, string, string, string, string, string, string, string, string];
   const ms = Number(at);
-  if (!id || !linkId || !Number.isSafeInteger(ms) || (method !== 'G' && method !== 'H')) return null;
+  // A time a Date can hold (an id or a time out of range would fail the whole batch in the database).
+  const validTime = Number.isSafeInteger(ms) && ms > 0 && ms < 8.64e15;
+  if (!id || !linkId || !validTime || (method !== 'G' && method !== 'H')) return null;
   return {
     id,
     linkId,

@@ -16,7 +16,7 @@ import { ClickJournal, type ClickJournalOptions } from './click-journal';
 import { formatClickLine } from './click-line';
 import { type CachedLink, LinkCache } from './link-cache';
 import { gonePage, notFoundPage, unavailablePage } from './pages';
-import { countryFrom, referrerDomain, visitorHash } from './visitor';
+import { countryFrom, maxAgentLength, referrerDomain, visitorHash } from './visitor';
 
 export interface RedirectorOptions {
   database: Database;
@@ -49,8 +49,6 @@ export interface Redirector {
 }
 
 const slugPattern = /^[A-Za-z0-9_-]{1,64}$/;
-/** Longer user agents are cut (they only feed device/OS/browser parsing and the bot list). */
-const maxAgentLength = 512;
 const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
 /** Random base-36 characters, made 4,096 at a time; each id takes the next 10. */
 let randomChars = '';
@@ -165,6 +163,16 @@ export function createRedirector(options: RedirectorOptions): Redirector {
     onError: (error, segment) =>
       logger.error({ err: error, segment }, 'importing clicks failed; the journal keeps them for a retry'),
     onSkipped: (lines, segment) => logger.warn({ lines, segment }, 'skipped unreadable click journal lines'),
+    onNotWritten: (clicks, segment) =>
+      logger.info(
+        { clicks, segment },
+        'clicks already imported, or of links deleted since, were not written',
+      ),
+    onQuarantined: (error, segment) =>
+      logger.error(
+        { err: error, segment },
+        'the database refuses this click journal segment; set aside as .bad (see ARCHITECTURE)',
+      ),
     // Embedded PGlite runs each statement in this thread: smaller batches keep redirects waiting ≤ ~30 ms.
     batchSize: database.kind === 'pglite' ? 500 : 2_000,
     ...options.importer,
@@ -282,12 +290,18 @@ export function createRedirector(options: RedirectorOptions): Redirector {
       unsubscribe();
       recordAnswered();
       const left = await importer.stop();
-      if (left > 0)
+      if (left.unwritten > 0)
         logger.error(
-          { segments: left, dir: journal.dir },
+          { clicks: left.unwritten },
+          'clicks neither the disk nor the database would take were lost',
+        );
+      if (left.segments > 0)
+        logger.error(
+          { segments: left.segments, dir: journal.dir },
           'clicks could not be written before stopping; the next start imports them',
         );
-      else logger.info({ imported: importer.stats.imported }, 'clicks imported');
+      if (left.segments === 0 && left.unwritten === 0)
+        logger.info({ imported: importer.stats.imported }, 'clicks imported');
     },
   };
 }
@@ -302,12 +316,13 @@ function registerMetrics(
   const gauges: Array<[string, string, string[], (g: Gauge) => void]> = [
     [
       'troupe_redirect_clicks',
-      'Clicks since start: recorded (answered), journaled (on disk), imported (in the database), dropped (journal unwritable)',
+      'Clicks since start: recorded (answered), journaled (on disk), imported (new in the database), not_written (already there, or of a deleted link), dropped (journal unwritable)',
       ['state'],
       (g) => {
         g.set({ state: 'recorded' }, journal.stats.appended);
         g.set({ state: 'journaled' }, journal.stats.durable);
         g.set({ state: 'imported' }, importer.stats.imported);
+        g.set({ state: 'not_written' }, importer.stats.notWritten);
         g.set({ state: 'dropped' }, journal.stats.dropped);
       },
     ],
@@ -316,6 +331,12 @@ function registerMetrics(
       'Clicks waiting for the next journal commit',
       [],
       (g) => g.set(journal.waiting),
+    ],
+    [
+      'troupe_redirect_journal_failed_writes',
+      'Failed click journal writes since start (kept in memory for a retry)',
+      [],
+      (g) => g.set(journal.stats.failedWrites),
     ],
     [
       'troupe_redirect_failed_imports',

@@ -13,7 +13,8 @@ export interface AgentInfo {
   browser: string | null;
 }
 
-const maxAgentLength = 512;
+/** Longer user agents are cut (they only feed device/OS/browser parsing and the bot list). */
+export const maxAgentLength = 512;
 const agentCache = new Map<string, AgentInfo>();
 const maxAgentCache = 2_000;
 
@@ -43,7 +44,7 @@ export function describeAgent(userAgent: string): AgentInfo {
 /** The host of a Referer header, lower-case, or null. */
 export function referrerDomain(referer: string | undefined): string | null {
   if (!referer) return null;
-  const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/?#:]+)/i.exec(referer)?.[1];
+  const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/?#:\s]+)/i.exec(referer)?.[1];
   return host ? host.toLowerCase().slice(0, 253) : null;
 }
 

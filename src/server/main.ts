@@ -72,7 +72,7 @@ export interface RunningServer {
 
 /**
  * Starts the HTTP server: the redirector answers `/l/<slug>` itself, everything else goes to the Hono app.
- * SIGTERM/SIGINT close HTTP, write the buffered clicks, then close the database and exit.
+ * SIGTERM/SIGINT close HTTP, import the journaled clicks, then close the database and exit.
  */
 export function startServer(
   services: Services,
@@ -118,12 +118,16 @@ export function startServer(
           server.closeIdleConnections();
         }).then(async () => {
           // Every redirect answered has its click recorded by now; import them before the database closes.
-          await redirector.stop();
-          await stopSweeps();
-          stopPublishing();
-          await (await listening)?.close();
-          services.mailer.close();
-          await services.database.close();
+          // Should that fail, the rest is still closed (the clicks stay in the journal), then it is rethrown.
+          try {
+            await redirector.stop();
+          } finally {
+            await stopSweeps();
+            stopPublishing();
+            await (await listening)?.close();
+            services.mailer.close();
+            await services.database.close();
+          }
           logger.info('stopped');
         });
         return stopping;

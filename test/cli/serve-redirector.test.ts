@@ -5,6 +5,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import {
+  type AddressInfo,
+  connect as connectNet,
+  createServer as createNetServer,
+  type Socket,
+} from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -286,6 +292,82 @@ describe('link changes over LISTEN/NOTIFY', () => {
       await admin.end().catch(() => {});
       await database.close();
       await db.drop();
+    }
+  });
+});
+
+/**
+ * A TCP proxy to PostgreSQL whose freeze() makes the connections open so far go silent without closing
+ * (half-open, as after a failover); later connections pass.
+ */
+async function freezableProxy(target: string): Promise<{ url: string; freeze(): void; close(): void }> {
+  const { hostname, port } = new URL(target);
+  const sockets = new Set<Socket>();
+  let frozen: Socket[] = [];
+  const server = createNetServer((inbound) => {
+    const outbound = connectNet(Number(port || 5432), hostname);
+    for (const [from, to] of [
+      [inbound, outbound],
+      [outbound, inbound],
+    ] as const) {
+      sockets.add(from);
+      from.on('data', (chunk) => {
+        if (!frozen.includes(from)) to.write(chunk);
+      });
+      from.on('error', () => to.destroy());
+      from.on('close', () => {
+        sockets.delete(from);
+        to.destroy();
+      });
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const url = new URL(target);
+  url.host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: url.toString(),
+    freeze: () => {
+      frozen = [...sockets];
+    },
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+    },
+  };
+}
+
+describe('link changes over LISTEN/NOTIFY, on a connection gone silent', () => {
+  it('finds it by the health check, reconnects and clears once more', async ({ skip }) => {
+    const info = inject('testDb');
+    if (info.kind !== 'postgres') return skip(noPostgres);
+    const proxy = await freezableProxy(info.url);
+    let changes = 0;
+    const listener = await listenForLinkChanges({
+      databaseUrl: proxy.url,
+      onChange: () => changes++,
+      logger: createLogger('silent'),
+      minDelayMs: 20,
+      healthCheckIntervalMs: 50,
+      healthCheckTimeoutMs: 200,
+    });
+    try {
+      expect(changes).toBe(1);
+      // Checks that pass change nothing.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(changes).toBe(1);
+      proxy.freeze();
+      await waitFor(
+        () => (changes === 2 ? true : undefined),
+        () => `the clear after the failed check and reconnecting (changes: ${changes})`,
+        5_000,
+      );
+      await listener.close();
+      // Closed: no check and no reconnection follows.
+      await new Promise((r) => setTimeout(r, 400));
+      expect(changes).toBe(2);
+    } finally {
+      await listener.close();
+      proxy.close();
     }
   });
 });

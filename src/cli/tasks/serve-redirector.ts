@@ -7,11 +7,11 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { listenForLinkChanges } from '../../redirector/link-changes-pg';
-import { createRedirector } from '../../redirector/redirector';
+import { type LinkChangesListener, listenForLinkChanges } from '../../redirector/link-changes-pg';
+import { createRedirector, type Redirector } from '../../redirector/redirector';
 import { type Database, fromPostgresUrl } from '../../server/db/client';
 import { authSecret, clickSalt } from '../../server/lib/auth-secret';
-import { createLogger } from '../../server/lib/logger';
+import { createLogger, type Logger } from '../../server/lib/logger';
 import type { CommandContext } from '../command';
 import { commandEnv } from '../command-env';
 import { CommandError } from '../errors';
@@ -66,30 +66,65 @@ export async function serveRedirector(request: ServeRedirectorRequest, ctx: Comm
   const database = fromPostgresUrl(databaseUrl, 10, (error) =>
     logger.warn({ err: error }, 'idle database connection lost'),
   );
+  const journalDir = join(env.TROUPE_DATA_DIR, 'clicks');
+  // Each thing opened is closed by the finally around what follows it, in the reverse order: HTTP, then the
+  // journaled clicks (imported), then the LISTEN connection, then the pool. A failed import at the stop is
+  // logged and the rest is still closed, so the process never hangs on a connection left open.
+  let stopFailed = false;
   try {
     await assertMigrated(database);
-  } catch (error) {
+    const registry = new Registry();
+    collectDefaultMetrics({ register: registry, prefix: 'troupe_' });
+    const redirectorLogger = logger.child({ component: 'redirector' });
+    const redirector = createRedirector({
+      database,
+      logger: redirectorLogger,
+      salt: clickSalt(authSecret(env, logger)),
+      trustProxy: env.TRUST_PROXY,
+      journalDir,
+      registry,
+    });
+    let changes: LinkChangesListener | null = null;
+    try {
+      changes = await listenForLinkChanges({
+        databaseUrl,
+        onChange: () => redirector.cache.clear(),
+        logger: redirectorLogger,
+      });
+      await serveUntilStopped(redirector, registry, env, logger, ctx);
+    } finally {
+      // Every redirect answered has its click in the journal by now; import them before the pool closes.
+      try {
+        await redirector.stop();
+      } catch (error) {
+        stopFailed = true;
+        logger.error({ err: error, dir: journalDir }, 'stopping the redirector failed');
+      }
+      await changes?.close();
+    }
+  } finally {
     await database.close();
-    throw error;
+    if (stopFailed) {
+      println(
+        ctx.io.stderr,
+        `error: the redirector did not stop cleanly, so some clicks may not be in the database yet. They stay in the click journal on disk (${journalDir}); the next start with this TROUPE_DATA_DIR imports them.`,
+      );
+    }
   }
+  if (stopFailed) return 1;
+  logger.info('stopped');
+  println(ctx.io.stdout, 'Troupe redirector stopped.');
+  return 0;
+}
 
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'troupe_' });
-  const redirectorLogger = logger.child({ component: 'redirector' });
-  const redirector = createRedirector({
-    database,
-    logger: redirectorLogger,
-    salt: clickSalt(authSecret(env, logger)),
-    trustProxy: env.TRUST_PROXY,
-    journalDir: join(env.TROUPE_DATA_DIR, 'clicks'),
-    registry,
-  });
-  const changes = await listenForLinkChanges({
-    databaseUrl,
-    onChange: () => redirector.cache.clear(),
-    logger: redirectorLogger,
-  });
-
+/** Answers HTTP until SIGTERM/SIGINT (or the caller's signal), then closes it, new redirects refused first. */
+async function serveUntilStopped(
+  redirector: Redirector,
+  registry: Registry,
+  env: ReturnType<typeof commandEnv>,
+  logger: Logger,
+  ctx: CommandContext,
+): Promise<void> {
   let isDraining = false;
   const server = createServer((req, res) => {
     if (redirector.handle(req, res)) return;
@@ -144,8 +179,8 @@ export async function serveRedirector(request: ServeRedirectorRequest, ctx: Comm
     logger.info({ signal: reason }, 'shutting down');
     println(stdout, `Stopping (${reason})…`);
   } finally {
-    // The order of startServer's stop: no new redirects, then every answered click into the database,
-    // then the connections.
+    // The order of startServer's stop: no new redirects, then (in the caller) every answered click into
+    // the database, then the connections.
     redirector.draining();
     isDraining = true;
     if (listening) {
@@ -155,11 +190,5 @@ export async function serveRedirector(request: ServeRedirectorRequest, ctx: Comm
         server.closeIdleConnections();
       });
     }
-    await redirector.stop();
-    await changes.close();
-    await database.close();
-    logger.info('stopped');
   }
-  println(ctx.io.stdout, 'Troupe redirector stopped.');
-  return 0;
 }

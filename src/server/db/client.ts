@@ -44,9 +44,13 @@ export function fromPglite(client: PGlite): Database {
   };
 }
 
-/** Opens PostgreSQL at `url` with a small pool. */
+/**
+ * Opens PostgreSQL at `url` with a small pool. A connection that cannot be opened within 10 s fails the
+ * query that asked for it, so an unreachable database gives errors (the click importer retries, a stop
+ * finishes) rather than waits without end.
+ */
 export function fromPostgresUrl(url: string, poolSize = 10, onIdleError?: (error: Error) => void): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
   // An idle connection the server closed (restart, failover) is dropped by the pool; without a
   // listener the error would crash the process.
   pool.on('error', (error) => onIdleError?.(error));

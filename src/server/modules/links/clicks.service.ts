@@ -1,5 +1,6 @@
 // Writing clicks (T1): one statement inserts a batch into `click` and adds it to the `click_daily` rollup,
-// so charts never scan clicks. The redirector's buffer and the demo seed both write through here.
+// so charts never scan clicks. The click importer (src/redirector/click-import.ts), which moves the
+// redirector's journaled clicks into the database, and the demo seed both write through here.
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 
