@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { createLink } from '../test/cli/link-fixture';
 
 const runTs = fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url));
 const troupeBin = fileURLToPath(new URL('../bin/troupe.mjs', import.meta.url));
@@ -140,57 +141,6 @@ function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): P
     });
     child.on('exit', (code) => reject(new Error(`exited ${code}:\n${out}`)));
   });
-}
-
-async function api(base: string, method: string, path: string, cookie: string, body?: unknown) {
-  const res = await fetch(`${base}/api/v1${path}`, {
-    method,
-    headers: { cookie, origin: base, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return { json: text ? JSON.parse(text) : null, cookies: res.headers.getSetCookie() };
-}
-
-async function createBenchLink(base: string): Promise<{ id: string; slug: string }> {
-  const signup = await api(base, 'POST', '/signup', '', {
-    name: 'Bench',
-    email: `bench-${randomBytes(3).toString('hex')}@example.com`,
-    password: 'bench password',
-    workspaceName: 'Bench',
-  });
-  const cookie = signup.cookies.map((c) => c.split(';')[0]).join('; ');
-  const ws = signup.json.workspaces[0].id as string;
-  const w = `/workspaces/${ws}`;
-  const program = (await api(base, 'POST', `${w}/programs`, cookie, { name: 'Bench', objective: 'sales' }))
-    .json;
-  await api(base, 'PUT', `${w}/programs/${program.id}/tracking`, cookie, {
-    allowedDomains: ['shop.example.com'],
-    utmTemplate: { source: 'troupe', medium: 'ambassador', campaign: '{program}', content: '' },
-    attributionRules: { windowDays: 30, precedence: 'code', blockSelfReferral: true },
-    codePattern: '{HANDLE}{PERCENT}',
-    codePercent: '15',
-    codeDescription: '',
-  });
-  const person = (
-    await api(base, 'POST', `${w}/creators`, cookie, {
-      name: 'Bench Creator',
-      socialAccounts: [{ platform: 'instagram', handle: 'bench', followers: 5000 }],
-    })
-  ).json;
-  const amb = (
-    await api(base, 'POST', `${w}/programs/${program.id}/ambassadors`, cookie, {
-      creatorId: person.id,
-      stage: 'prospect',
-    })
-  ).json;
-  return (
-    await api(base, 'POST', `${w}/programs/${program.id}/links`, cookie, {
-      ambassadorId: amb.id,
-      destination,
-    })
-  ).json;
 }
 
 function rssMb(pid: number): number {
@@ -323,7 +273,8 @@ async function measureTroupe(
   try {
     const app = await startTroupe(['serve'], env, /Troupe is running at (http:\/\/\S+)[\s\S]*Press Ctrl-C/);
     running.push(app);
-    const link = await createBenchLink(app.base);
+    // The same program, creator and link the process tests make (utm values as long as the bare server's).
+    const link = await createLink(app.base);
     const redirector = dedicated
       ? await startTroupe(
           ['serve', '--only', 'redirector'],
@@ -346,11 +297,11 @@ async function measureTroupe(
     if (databaseUrl) {
       const client = new pg.Client({ connectionString: databaseUrl });
       await client.connect();
-      recorded = (await client.query<{ n: number }>(countSql, [link.id])).rows[0]?.n ?? 0;
+      recorded = (await client.query<{ n: number }>(countSql, [link.linkId])).rows[0]?.n ?? 0;
       await client.end();
     } else {
       const db = await PGlite.create({ dataDir });
-      recorded = (await db.query<{ n: number }>(countSql, [link.id])).rows[0]?.n ?? 0;
+      recorded = (await db.query<{ n: number }>(countSql, [link.linkId])).rows[0]?.n ?? 0;
       await db.close();
     }
     const rps = result.ok / result.seconds;
@@ -379,7 +330,7 @@ async function measureTroupe(
 
 const [role, ...args] = process.argv.slice(2);
 if (role === 'bare') bare();
-else if (role === 'link') process.stdout.write(`${(await createBenchLink(args[0]!)).slug}\n`);
+else if (role === 'link') process.stdout.write(`${(await createLink(args[0]!)).slug}\n`);
 else if (role === 'load') {
   const result = await load(args[0]!, Number(args[1]), Number(args[2]));
   process.stdout.write(`${JSON.stringify(result)}\n`);

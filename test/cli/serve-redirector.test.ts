@@ -1,7 +1,7 @@
 // `troupe serve --only redirector`: its usage errors, its refusal without PostgreSQL or without the schema,
 // a module graph without the app or better-auth, and on PostgreSQL a real redirector process next to a real
 // `troupe serve`: it redirects, hears a disabled link by NOTIFY at once, and imports its clicks on SIGTERM.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -13,7 +13,6 @@ import {
 } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { run } from '../../src/cli/main';
@@ -24,19 +23,9 @@ import { fromPostgresUrl } from '../../src/server/db/client';
 import { createLogger } from '../../src/server/lib/logger';
 import { bufferIo } from './buffer-io';
 import { api, createLink } from './link-fixture';
+import { spawnTroupe, waitFor } from './troupe-process';
 
-const bin = fileURLToPath(new URL('../../bin/troupe.mjs', import.meta.url));
 const noPostgres = 'needs PostgreSQL: run the tests with TEST_DATABASE_URL set';
-
-async function waitFor<T>(check: () => T | undefined, what: () => string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what()}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /**
  * A module hook for `node --import`: writes the URL of every module the process resolves to `log`, so a
@@ -66,23 +55,8 @@ register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)},
 const appModule =
   /better-auth|\/node_modules\/(@hono|hono)\/|\/src\/server\/(main\.ts|http\/|modules\/auth\/auth\.ts)/;
 
-function troupe(args: string[], env: Record<string, string>, importHook?: string) {
-  const childEnv: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'warn', ...env };
-  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, [...(importHook ? ['--import', importHook] : []), bin, ...args], {
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, stdout: () => stdout, stderr: () => stderr };
-}
-
 /** Waits for a started server's URL (after its last start-up line); fails if the process exits first. */
-function started(server: ReturnType<typeof troupe>, pattern: RegExp): Promise<string> {
+function started(server: ReturnType<typeof spawnTroupe>, pattern: RegExp): Promise<string> {
   return waitFor(
     () => {
       if (server.child.exitCode !== null)
@@ -195,7 +169,7 @@ describe('troupe serve --only redirector, refusals', () => {
     const dir = mkdtempSync(join(tmpdir(), 'troupe-redir-modules-'));
     try {
       const log = join(dir, 'modules.log');
-      const refused = troupe(['serve', '--only', 'redirector'], {}, moduleLogHook(dir, log));
+      const refused = spawnTroupe(['serve', '--only', 'redirector'], {}, moduleLogHook(dir, log));
       expect(await refused.exited).toBe(1);
       expect(refused.stderr()).toContain('needs PostgreSQL (DATABASE_URL)');
       // The command ran its task module (the check is inside it), so its whole static graph was loaded.
@@ -383,12 +357,12 @@ describe('troupe serve --only redirector next to troupe serve, on PostgreSQL', (
     const children: ChildProcess[] = [];
     const agent = new Agent({ keepAlive: true, maxSockets: 4 });
     try {
-      const app = troupe(['serve'], { ...shared, TROUPE_DATA_DIR: join(dir, 'app') });
+      const app = spawnTroupe(['serve'], { ...shared, TROUPE_DATA_DIR: join(dir, 'app') });
       children.push(app.child);
       const appBase = await started(app, /Troupe is running at (http:\/\/\S+)/);
 
       const log = join(dir, 'modules.log');
-      const redirector = troupe(
+      const redirector = spawnTroupe(
         ['serve', '--only', 'redirector'],
         { ...shared, TROUPE_DATA_DIR: join(dir, 'redirector') },
         moduleLogHook(dir, log),

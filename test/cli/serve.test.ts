@@ -1,25 +1,13 @@
 // `troupe serve` in-process (on the test database) and the real `bin/troupe.mjs` as a subprocess.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main';
 import { createTestContext, type TestContext } from '../harness';
 import { bufferIo } from './buffer-io';
-
-const bin = fileURLToPath(new URL('../../bin/troupe.mjs', import.meta.url));
-
-async function waitFor<T>(check: () => T | undefined, what: () => string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { spawnTroupe, waitFor } from './troupe-process';
 
 /** The server's URL, once serve has printed everything it prints on start-up. */
 const runningUrl = (text: string) =>
@@ -67,27 +55,12 @@ describe('troupe serve, in-process', () => {
 });
 
 describe('bin/troupe.mjs as a real process', () => {
-  function troupe(args: string[], env: Record<string, string> = {}) {
-    const childEnv: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'warn', ...env };
-    delete childEnv.DATABASE_URL;
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: childEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    return { child, exited, stdout: () => stdout, stderr: () => stderr };
-  }
-
   it('prints help with exit 0 and rejects an unknown command with exit 2', async () => {
-    const help = troupe(['--help']);
+    const help = spawnTroupe(['--help']);
     expect(await help.exited).toBe(0);
     expect(help.stdout()).toContain('Usage: troupe <command> [options]');
 
-    const nonsense = troupe(['nonsense']);
+    const nonsense = spawnTroupe(['nonsense']);
     expect(await nonsense.exited).toBe(2);
     expect(nonsense.stdout()).toBe('');
     expect(nonsense.stderr()).toBe(
@@ -101,7 +74,7 @@ describe('bin/troupe.mjs as a real process', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'troupe-serve-'));
     let child: ChildProcess | undefined;
     try {
-      const server = troupe(['serve'], { TROUPE_DATA_DIR: dataDir, PORT: '0' });
+      const server = spawnTroupe(['serve'], { TROUPE_DATA_DIR: dataDir, PORT: '0' });
       child = server.child;
       const url = await waitFor(
         () => {
