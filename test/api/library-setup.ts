@@ -1,8 +1,5 @@
 // Shared arrangement for the publication, library and cadence tests: a brand with a program (cadence and
 // default usage rights), active ambassadors, and approved submissions inserted in their end state.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   type ApprovedSubmissionInput,
   insertApprovedSubmission,
@@ -10,9 +7,9 @@ import {
 import { addToProgram, createCreator, createProgram, walk } from '../factories';
 import { createTestContext, signUp, type TestClient, type TestContext } from '../harness';
 
-/** A test context whose media storage is a fresh temporary directory. */
+/** A test context; its media storage is the harness's fresh data directory, removed on close. */
 export function createLibraryContext(env: Record<string, string> = {}) {
-  return createTestContext({ env: { TROUPE_DATA_DIR: mkdtempSync(join(tmpdir(), 'troupe-lib-')), ...env } });
+  return createTestContext({ env });
 }
 
 export interface Brand {
