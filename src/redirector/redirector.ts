@@ -30,7 +30,7 @@ export interface RedirectorOptions {
   journal?: Partial<Omit<ClickJournalOptions, 'dir'>>;
   importer?: Partial<Omit<ClickImporterOptions, 'journal' | 'write'>>;
   cacheTtlMs?: number;
-  /** Where to expose the click buffer and link cache figures (Prometheus). */
+  /** Where to expose the click journal, importer and link cache figures (Prometheus). */
   registry?: Registry;
 }
 
@@ -39,7 +39,7 @@ export interface Redirector {
   handle(req: IncomingMessage, res: ServerResponse): boolean;
   /** From now on, ask clients to close their connection after each redirect (the server is stopping). */
   draining(): void;
-  /** Writes every click answered so far to the database now (tests, and the admin's patience). */
+  /** Writes every click answered so far to the database now (tests; stop does it too). */
   flushClicks(): Promise<void>;
   /** Imports every journaled click; call after the HTTP server has closed and before the database does. */
   stop(): Promise<void>;
