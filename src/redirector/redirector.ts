@@ -94,7 +94,7 @@ interface ClickHeaders {
  * every redirect. Names are compared without case; of repeated headers the first counts (the last for
  * X-Forwarded-For).
  */
-export function clickHeaders(raw: readonly string[]): ClickHeaders {
+function clickHeaders(raw: readonly string[]): ClickHeaders {
   const out: ClickHeaders = {
     userAgent: '',
     referer: undefined,

@@ -19,6 +19,7 @@ import type { CodeAlertView, RotateResult, ScanResult } from './codes.contract';
 import { codeAlert, discountCode } from './codes.schema';
 import { rotateInTx, rotationResult } from './codes.service';
 import type { ShopifyClientFactory } from './codes-shopify.service';
+import { countOpenAlerts } from './codes-views.service';
 
 export const defaultLeakWindowDays = 30;
 
@@ -159,18 +160,7 @@ export async function scanProgramCodes(
       summary.raised++;
     });
   }
-  const [open] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(codeAlert)
-    .innerJoin(discountCode, eq(discountCode.id, codeAlert.codeId))
-    .where(
-      and(
-        eq(codeAlert.workspaceId, scope.workspaceId),
-        eq(discountCode.programId, programId),
-        isNull(codeAlert.resolvedAt),
-      ),
-    );
-  summary.open = Number(open?.n ?? 0);
+  summary.open = await countOpenAlerts(db, scope, programId);
   return summary;
 }
 

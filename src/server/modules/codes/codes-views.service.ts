@@ -105,12 +105,12 @@ export async function getCodeView(db: Db | Tx, scope: WorkspaceScope, programId:
   return view;
 }
 
-/** A program's codes (active first) with redemptions, its pattern, and whether Shopify sync is possible. */
-export async function listProgramCodes(db: Db, scope: WorkspaceScope, programId: string): Promise<CodeList> {
-  await getProgramRowOrThrow(db, scope, programId);
-  const settings = await getTrackingSettings(db, scope, programId);
-  const items = await loadCodes(db, scope, { programId });
-  const shops = await findShopifyConnections(db, scope, programId);
+/** How many leak alerts of the program's codes are open (neither resolved by a rotation nor dismissed). */
+export async function countOpenAlerts(
+  db: Db | Tx,
+  scope: WorkspaceScope,
+  programId: string,
+): Promise<number> {
   const [open] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(codeAlert)
@@ -122,12 +122,21 @@ export async function listProgramCodes(db: Db, scope: WorkspaceScope, programId:
         isNull(codeAlert.resolvedAt),
       ),
     );
+  return Number(open?.n ?? 0);
+}
+
+/** A program's codes (active first) with redemptions, its pattern, and whether Shopify sync is possible. */
+export async function listProgramCodes(db: Db, scope: WorkspaceScope, programId: string): Promise<CodeList> {
+  await getProgramRowOrThrow(db, scope, programId);
+  const settings = await getTrackingSettings(db, scope, programId);
+  const items = await loadCodes(db, scope, { programId });
+  const shops = await findShopifyConnections(db, scope, programId);
   return {
     items,
     pattern: settings.codePattern,
     percent: settings.codePercent,
     hasShopify: shops.length > 0,
-    openAlerts: Number(open?.n ?? 0),
+    openAlerts: await countOpenAlerts(db, scope, programId),
   };
 }
 
