@@ -1,8 +1,13 @@
 // Redirect throughput (DESIGN quality bar): Troupe's /l/<slug> with click recording vs a bare node:http
-// server answering the same 302, in one run, each loaded for a few seconds from a separate process over
-// 50 keep-alive connections; then how long the importer took to put the burst's clicks in the database,
-// the clicks in the database (after the server stopped on SIGTERM) vs the redirects served, and the
-// redirecting process's RSS. Prints one JSON object (bench/index.ts prints the lines).
+// server answering the same 302, in one run, each loaded from a separate process over 50 keep-alive
+// connections; then how fast the importer put the clicks in the database, the clicks in the database (after
+// the server stopped on SIGTERM) vs the redirects served, and the redirecting process's RSS. Prints one JSON
+// object (bench/index.ts prints the lines).
+//
+// The machines here are shared: a CPU's speed drifts by up to 2× within seconds (a plain loop, timed every
+// 30 ms, shows it). So the two servers are not measured one after the other but in alternating one-second
+// slices, bare–Troupe, Troupe–bare, … (eight each), and the ratio is of the totals: a drift weighs on both
+// alike. Before every slice the importer has caught up, so no import runs while either server is measured.
 //
 // Three set-ups: the all-in-one `troupe serve` on embedded PGlite; the same on PostgreSQL
 // (BENCH_DATABASE_URL, TEST_DATABASE_URL or the local server at 127.0.0.1:5432/test when it answers, in a
@@ -11,8 +16,9 @@
 // Every answered click is in the fsync'd click journal within ~20 ms; the importer moves it to the database
 // once the burst lets it (at most 10 s later).
 //
-// Roles (argv): no argument = orchestrate; `bare` = the bare server; `load <url> <seconds> <connections>`;
-// `link <base url>` = sign up on a running Troupe and print a new link's slug (for profiling by hand).
+// Roles (argv): no argument = orchestrate; `bare` = the bare server; `load` = the load generator, which
+// reads `<url> <seconds>` lines (`echo "<url> 5" | … load` by hand); `link <base url>` = sign up on a running
+// Troupe and print a new link's slug (for profiling by hand).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -20,6 +26,7 @@ import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -30,14 +37,18 @@ const troupeBin = fileURLToPath(new URL('../bin/troupe.mjs', import.meta.url));
 const self = fileURLToPath(import.meta.url);
 const destination = 'https://shop.example.com/products/serum?ref=bio';
 const userAgent = 'Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0';
+/** Measured slices per server and set-up, and their length in seconds. */
+const slices = 8;
+const sliceSeconds = 1;
+const connections = 50;
 
 interface LoadResult {
   ok: number;
   other: number;
   errors: number;
   seconds: number;
-  p50: number;
-  p99: number;
+  /** Response times in 10 µs buckets: bucket index → count (merged across slices). */
+  latencies: Record<string, number>;
 }
 
 /** A lean HTTP/1.1 client: raw keep-alive sockets, one request in flight each; responses have no body. */
@@ -46,7 +57,7 @@ async function load(url: string, seconds: number, connections: number): Promise<
   const request = Buffer.from(
     `GET ${pathname} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUser-Agent: ${userAgent}\r\nAccept: */*\r\n\r\n`,
   );
-  const latencies: number[] = [];
+  const latencies: Record<string, number> = {};
   let ok = 0;
   let other = 0;
   let errors = 0;
@@ -76,7 +87,8 @@ async function load(url: string, seconds: number, connections: number): Promise<
           const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
           if (pending.length < end + 4 + length) return;
           pending = pending.slice(end + 4 + length);
-          latencies.push(performance.now() - sentAt);
+          const bucket = Math.round((performance.now() - sentAt) * 100);
+          latencies[bucket] = (latencies[bucket] ?? 0) + 1;
           if (head.startsWith('HTTP/1.1 302')) ok++;
           else other++;
           send();
@@ -89,10 +101,39 @@ async function load(url: string, seconds: number, connections: number): Promise<
       socket.on('close', () => resolve());
     });
   await Promise.all(Array.from({ length: connections }, runConnection));
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
-  return { ok, other, errors, seconds: elapsed, p50: at(0.5), p99: at(0.99) };
+  return { ok, other, errors, seconds: (performance.now() - started) / 1000, latencies };
+}
+
+/** Slices of one server added up: requests, seconds and response times. */
+class Tally {
+  ok = 0;
+  seconds = 0;
+  errors = 0;
+  private readonly latencies = new Map<number, number>();
+
+  add(result: LoadResult) {
+    this.ok += result.ok;
+    this.seconds += result.seconds;
+    this.errors += result.errors + result.other;
+    for (const [bucket, count] of Object.entries(result.latencies))
+      this.latencies.set(Number(bucket), (this.latencies.get(Number(bucket)) ?? 0) + count);
+  }
+
+  get rps() {
+    return this.ok / this.seconds;
+  }
+
+  /** The response time in ms below which the fraction `p` of responses came. */
+  percentile(p: number): number {
+    const buckets = [...this.latencies].sort((a, b) => a[0] - b[0]);
+    const total = buckets.reduce((sum, [, count]) => sum + count, 0);
+    let seen = 0;
+    for (const [bucket, count] of buckets) {
+      seen += count;
+      if (seen > total * p) return bucket / 100;
+    }
+    return 0;
+  }
 }
 
 /** The bare server: node:http answering every request with the same kind of 302. */
@@ -114,17 +155,26 @@ function bare() {
   process.on('SIGTERM', () => server.close(() => process.exit(0)));
 }
 
-function spawnLoad(url: string, seconds: number, connections: number): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [runTs, self, 'load', url, String(seconds), String(connections)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`load exited ${code}`)),
-    );
+/**
+ * The load generator, one process for the whole run (so no slice starts on cold code): it reads
+ * `<url> <seconds>` lines and answers each, once loaded, with a line of JSON.
+ */
+class LoadGenerator {
+  private readonly child = spawn(process.execPath, [runTs, self, 'load'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
+  private readonly lines = createInterface({ input: this.child.stdout! })[Symbol.asyncIterator]();
+
+  async run(url: string, seconds: number): Promise<LoadResult> {
+    this.child.stdin!.write(`${url} ${seconds}\n`);
+    const next = await this.lines.next();
+    if (next.done) throw new Error(`the load generator exited (${this.child.exitCode})`);
+    return JSON.parse(next.value) as LoadResult;
+  }
+
+  close() {
+    this.child.stdin!.end();
+  }
 }
 
 function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
@@ -149,35 +199,35 @@ function rssMb(pid: number): number {
 }
 
 async function orchestrate() {
-  const seconds = 5;
-  const connections = 50;
-  // The bare server stays up (idle) all along: each Troupe set-up is measured right after a bare run of its
-  // own, so a drift of the machine between set-ups does not leak into the ratios.
+  // The bare server stays up (idle) all along: each Troupe set-up is measured against bare slices
+  // interleaved with its own, so a drift of the machine does not leak into the ratios.
   const bareServer = spawn(process.execPath, [runTs, self, 'bare'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const loader = new LoadGenerator();
   try {
     const barePort = (await waitForLine(bareServer, /listening (\d+)/, 30_000))[1];
     const bareUrl = `http://127.0.0.1:${barePort}/l/bench`;
-    await spawnLoad(bareUrl, 1, connections);
-    const bare = () => spawnLoad(bareUrl, seconds, connections);
-    const embedded = await measureTroupe(undefined, seconds, connections, bare);
+    await loader.run(bareUrl, 1);
+    const embedded = await measureTroupe(loader, undefined, bareUrl);
     // PostgreSQL as the ingest bench finds it: the configured URL, else the local server when it answers.
     const postgresUrl =
       process.env.BENCH_DATABASE_URL ??
       process.env.TEST_DATABASE_URL ??
       'postgres://postgres@127.0.0.1:5432/test';
     const hasPostgres = await reachable(postgresUrl);
-    const postgres = hasPostgres ? await measureTroupe(postgresUrl, seconds, connections, bare) : null;
-    const dedicated = hasPostgres ? await measureTroupe(postgresUrl, seconds, connections, bare, true) : null;
+    const postgres = hasPostgres ? await measureTroupe(loader, postgresUrl, bareUrl) : null;
+    const dedicated = hasPostgres ? await measureTroupe(loader, postgresUrl, bareUrl, true) : null;
     process.stdout.write(
       `${JSON.stringify({
         connections,
-        seconds,
+        slices,
+        sliceSeconds,
         troupe: embedded,
         troupePostgres: postgres,
         redirectorPostgres: dedicated,
       })}\n`,
     );
   } finally {
+    loader.close();
     bareServer.kill('SIGTERM');
   }
 }
@@ -239,14 +289,13 @@ async function stopTroupe(troupe: TroupeProcess): Promise<void> {
 /**
  * Loads Troupe's redirector: the all-in-one server on embedded PGlite (no `postgresUrl`) or on PostgreSQL
  * (a fresh database at `postgresUrl`), or with `dedicated` the redirector in its own process
- * (`troupe serve --only redirector`) beside the app server. The warm-up's clicks are imported before the
- * measured run starts; after it, the time the importer takes to put the burst in the database is reported.
+ * (`troupe serve --only redirector`) beside the app server; in slices alternating with the bare server at
+ * `bareUrl`. The importer catches up before every slice; the time it takes after Troupe's is reported.
  */
 async function measureTroupe(
+  loader: LoadGenerator,
   postgresUrl: string | undefined,
-  seconds: number,
-  connections: number,
-  measureBare: () => Promise<LoadResult>,
+  bareUrl: string,
   dedicated = false,
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), 'troupe-bench-redirect-'));
@@ -284,12 +333,22 @@ async function measureTroupe(
       : app;
     if (dedicated) running.push(redirector);
     const url = `${redirector.base}/l/${link.slug}`;
-    const warm = await spawnLoad(url, 1, connections);
+    const warm = await loader.run(url, 1);
     await untilImported(redirector.base);
-    const bare = await measureBare();
-    const result = await spawnLoad(url, seconds, connections);
-    const rss = rssMb(redirector.child.pid!);
-    const importSeconds = await untilImported(redirector.base);
+    const bare = new Tally();
+    const troupe = new Tally();
+    let importSeconds = 0;
+    let rss = 0;
+    for (let round = 0; round < slices; round++) {
+      // Bare first in even rounds, Troupe first in odd ones: B T T B B T T B …
+      const order = round % 2 === 0 ? [false, true] : [true, false];
+      for (const isTroupe of order) {
+        (isTroupe ? troupe : bare).add(await loader.run(isTroupe ? url : bareUrl, sliceSeconds));
+        if (!isTroupe) continue;
+        rss = Math.max(rss, rssMb(redirector.child.pid!));
+        importSeconds += await untilImported(redirector.base);
+      }
+    }
     // Stopped last started first; a copy, so `running` keeps its order for the finally below.
     for (const troupe of [...running].reverse()) await stopTroupe(troupe);
     let recorded = 0;
@@ -304,18 +363,17 @@ async function measureTroupe(
       recorded = (await db.query<{ n: number }>(countSql, [link.linkId])).rows[0]?.n ?? 0;
       await db.close();
     }
-    const rps = result.ok / result.seconds;
-    const bareRps = bare.ok / bare.seconds;
     return {
-      bare: { rps: bareRps, p50: bare.p50, p99: bare.p99 },
-      rps,
-      p50: result.p50,
-      p99: result.p99,
-      errors: result.errors + result.other,
-      ratio: rps / bareRps,
-      served: warm.ok + result.ok,
+      bare: { rps: bare.rps, p50: bare.percentile(0.5), p99: bare.percentile(0.99) },
+      rps: troupe.rps,
+      p50: troupe.percentile(0.5),
+      p99: troupe.percentile(0.99),
+      errors: troupe.errors,
+      ratio: troupe.rps / bare.rps,
+      served: warm.ok + troupe.ok,
       recorded,
-      importSeconds,
+      /** Clicks of the measured slices per second of the importer catching up after them. */
+      importRate: troupe.ok / importSeconds,
       rssMb: rss,
     };
   } finally {
@@ -332,6 +390,8 @@ const [role, ...args] = process.argv.slice(2);
 if (role === 'bare') bare();
 else if (role === 'link') process.stdout.write(`${(await createLink(args[0]!)).slug}\n`);
 else if (role === 'load') {
-  const result = await load(args[0]!, Number(args[1]), Number(args[2]));
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+  for await (const line of createInterface({ input: process.stdin })) {
+    const [url, seconds] = line.split(' ');
+    process.stdout.write(`${JSON.stringify(await load(url!, Number(seconds), connections))}\n`);
+  }
 } else await orchestrate();
