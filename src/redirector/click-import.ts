@@ -7,7 +7,9 @@
 // segment the database keeps refusing for its data (not for being away) is set aside as `….log.bad`, so it
 // cannot hold up the ones after it.
 //
-// Parsing the user agent, the bot flag and the unique-visitor memory live here, not in the redirect.
+// Parsing the user agent, the bot flag and the unique-visitor memory live here, not in the redirect. A
+// segment is read as bytes and parsed one batch at a time: a whole segment's clicks as objects would
+// outlive the young generation's collections during the writes and pile up as old-generation garbage.
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import type { ClickRecord } from '../server/modules/links/clicks.service';
@@ -52,8 +54,16 @@ export class ClickImporter {
   private stopped = false;
   /** Sealed segments wait from an earlier failure or another process. */
   private backlog = false;
-  /** A segment whose write failed keeps its prepared clicks, so a retry flags visitors as the first try did. */
-  private prepared: { path: string; clicks: ClickRecord[]; written: number } | null = null;
+  /**
+   * The segment being imported: its bytes, where its next batch starts, and the batch parsed but not yet
+   * written (a failed write keeps it, so a retry flags visitors as the first try did).
+   */
+  private prepared: {
+    path: string;
+    data: Buffer;
+    offset: number;
+    batch: { clicks: ClickRecord[]; end: number } | null;
+  } | null = null;
   /** Failed tries of the segment at the head of the queue, and which one. */
   private segmentFailures = { path: '', count: 0 };
   private lastAdoption = 0;
@@ -186,51 +196,56 @@ export class ClickImporter {
 
   private async importSegment(path: string): Promise<void> {
     if (this.prepared?.path !== path) {
-      const clicks = await this.read(path);
-      // Adopted by another process meanwhile: it imports them.
-      if (clicks === null) return;
-      this.prepared = { path, clicks, written: 0 };
+      let data: Buffer;
+      try {
+        data = await readFile(path);
+      } catch (error) {
+        // Adopted by another process meanwhile: it imports them.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw error;
+      }
+      this.prepared = { path, data, offset: 0, batch: null };
     }
     const work = this.prepared;
-    while (work.written < work.clicks.length) {
-      const batch = work.clicks.slice(work.written, work.written + this.batchSize);
-      const written = await this.options.write(batch);
-      work.written += batch.length;
+    // What follows the last newline is a line cut short (a crash mid-write): never a whole click.
+    const whole = work.data.lastIndexOf(10) + 1;
+    while (work.batch || work.offset < whole) {
+      work.batch ??= this.parseBatch(work.data, work.offset, whole, path);
+      const { clicks, end } = work.batch;
+      const written = clicks.length > 0 ? await this.options.write(clicks) : 0;
+      work.offset = end;
+      work.batch = null;
       this.stats.imported += written;
-      if (written < batch.length) {
-        this.stats.notWritten += batch.length - written;
-        this.options.onNotWritten?.(batch.length - written, path);
+      if (written < clicks.length) {
+        this.stats.notWritten += clicks.length - written;
+        this.options.onNotWritten?.(clicks.length - written, path);
       }
     }
+    if (whole < work.data.length) this.skip(1, path);
     this.options.journal.remove(path);
     this.prepared = null;
     this.segmentFailures = { path: '', count: 0 };
   }
 
-  private async read(path: string): Promise<ClickRecord[] | null> {
-    let text: string;
-    try {
-      text = await readFile(path, 'latin1');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
-    const lines = text.split('\n');
-    // What follows the last newline is a line cut short (a crash mid-write): never a whole click.
-    const cut = lines.pop() ?? '';
+  /** The next `batchSize` lines from `start` (before `whole`, the end of the last whole line) as clicks. */
+  private parseBatch(data: Buffer, start: number, whole: number, path: string) {
+    let end = start;
+    for (let n = 0; n < this.batchSize && end < whole; n++) end = data.indexOf(10, end) + 1;
     const clicks: ClickRecord[] = [];
-    let skipped = cut === '' ? 0 : 1;
-    for (const line of lines) {
+    let skipped = 0;
+    for (const line of data.toString('latin1', start, end - 1).split('\n')) {
       if (line === '') continue;
       const click = parseClickLine(line);
       if (click) clicks.push(this.toRecord(click));
       else skipped++;
     }
-    if (skipped > 0) {
-      this.stats.skipped += skipped;
-      this.options.onSkipped?.(skipped, path);
-    }
-    return clicks;
+    if (skipped > 0) this.skip(skipped, path);
+    return { clicks, end };
+  }
+
+  private skip(lines: number, path: string) {
+    this.stats.skipped += lines;
+    this.options.onSkipped?.(lines, path);
   }
 
   private toRecord(click: JournaledClick): ClickRecord {

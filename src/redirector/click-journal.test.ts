@@ -241,6 +241,41 @@ describe('ClickImporter', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('imports a segment batch by batch, and after a failed batch goes on from it with its flags', async () => {
+    const dir = tempDir();
+    const journal = new ClickJournal({ dir });
+    const { written, write } = collecting();
+    let calls = 0;
+    const importer = new ClickImporter({
+      journal,
+      batchSize: 2,
+      write: async (clicks) => {
+        if (++calls === 2) throw new Error('database away');
+        return write(clicks);
+      },
+    });
+    for (const [id, visitor] of [
+      ['clk_1', 'a'],
+      ['clk_2', 'b'],
+      ['clk_3', 'c'],
+      ['clk_4', 'c'],
+      ['clk_5', 'a'],
+    ] as const)
+      journal.append(line(id, { visitor }));
+    await expect(importer.importNow()).rejects.toThrow('database away');
+    expect(written.map((c) => c.id)).toEqual(['clk_1', 'clk_2']);
+    await importer.importNow();
+    expect(written.map((c) => [c.id, c.isUnique])).toEqual([
+      ['clk_1', true],
+      ['clk_2', true],
+      ['clk_3', true],
+      ['clk_4', false],
+      ['clk_5', false],
+    ]);
+    expect(calls).toBe(4);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('skips lines it cannot read and imports the rest', async () => {
     const dir = tempDir();
     const journal = new ClickJournal({ dir });
