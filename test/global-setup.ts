@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { fromPglite, fromPostgresUrl } from '../src/server/db/client';
+import { fromPostgresUrl } from '../src/server/db/client';
+import { fromPglite } from '../src/server/db/pglite';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -51,9 +51,9 @@ register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)},
   return file;
 }
 
-/** Modules the redirector process must never load: the app, its HTTP layer, better-auth. */
+/** What the redirector process must never load: the app, its HTTP layer, better-auth, PGlite. */
 const appModule =
-  /better-auth|\/node_modules\/(@hono|hono)\/|\/src\/server\/(main\.ts|http\/|modules\/auth\/auth\.ts)/;
+  /better-auth|@electric-sql\/pglite|\/node_modules\/(@hono|hono)\/|\/src\/server\/(main\.ts|http\/|modules\/auth\/auth\.ts|db\/pglite\.ts)/;
 
 /** Waits for a started server's URL (after its last start-up line); fails if the process exits first. */
 function started(server: ReturnType<typeof spawnTroupe>, pattern: RegExp): Promise<string> {
@@ -165,7 +165,9 @@ describe('troupe serve --only redirector, refusals', () => {
     }
   });
 
-  it('as a real process, loads neither the app nor better-auth', { timeout: 60_000 }, async () => {
+  it('as a real process, loads neither the app nor better-auth nor the embedded database', {
+    timeout: 60_000,
+  }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'troupe-redir-modules-'));
     try {
       const log = join(dir, 'modules.log');
