@@ -182,6 +182,19 @@ describe('ClickJournal', () => {
   });
 });
 
+/** Imports a segment with `content` left by a process that is gone; what was written and skipped. */
+async function importOrphan(content: string) {
+  const dir = tempDir();
+  const journal = new ClickJournal({ dir });
+  const { written, write } = collecting();
+  const skipped: number[] = [];
+  const importer = new ClickImporter({ journal, write, onSkipped: (n) => skipped.push(n) });
+  writeFileSync(join(dir, 'clicks-4194305.abc-1.log'), content);
+  journal.adoptOrphans(Date.now() + 31_000);
+  await importer.importNow();
+  return { written, skipped, importer };
+}
+
 describe('ClickImporter', () => {
   it('imports sealed clicks with bot, unique and device flags, then deletes the segment', async () => {
     const dir = tempDir();
@@ -277,28 +290,14 @@ describe('ClickImporter', () => {
   });
 
   it('skips lines it cannot read and imports the rest', async () => {
-    const dir = tempDir();
-    const journal = new ClickJournal({ dir });
-    const { written, write } = collecting();
-    const skipped: number[] = [];
-    const importer = new ClickImporter({ journal, write, onSkipped: (n) => skipped.push(n) });
-    writeFileSync(join(dir, 'clicks-4194305.abc-1.log'), `${line('clk_1')}1\tclk_2\tcut\n`);
-    journal.adoptOrphans(Date.now() + 31_000);
-    await importer.importNow();
+    const { written, skipped, importer } = await importOrphan(`${line('clk_1')}1\tclk_2\tcut\n`);
     expect(written.map((c) => c.id)).toEqual(['clk_1']);
     expect(skipped).toEqual([1]);
     await importer.stop();
   });
 
   it('does not import a last line cut short, even one with all its fields', async () => {
-    const dir = tempDir();
-    const journal = new ClickJournal({ dir });
-    const { written, write } = collecting();
-    const skipped: number[] = [];
-    const importer = new ClickImporter({ journal, write, onSkipped: (n) => skipped.push(n) });
-    writeFileSync(join(dir, 'clicks-4194305.abc-1.log'), `${line('clk_1')}${line('clk_2').slice(0, -10)}`);
-    journal.adoptOrphans(Date.now() + 31_000);
-    await importer.importNow();
+    const { written, skipped } = await importOrphan(`${line('clk_1')}${line('clk_2').slice(0, -10)}`);
     expect(written.map((c) => c.id)).toEqual(['clk_1']);
     expect(skipped).toEqual([1]);
   });

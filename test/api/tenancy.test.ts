@@ -2,6 +2,7 @@
 // member of another workspace and by an ambassador principal; none may see or touch anything.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertApprovedSubmission } from '../../src/server/db/seed/library-fixture';
+import { trackingSettings } from '../cli/link-fixture';
 import { addToProgram, createCreator, createProgram, walk } from '../factories';
 import { createTestContext, signUp, TestClient, type TestContext } from '../harness';
 import { latestPortalLink, openPortalLink, signInAmbassador } from '../portal-helpers';
@@ -36,7 +37,7 @@ beforeAll(async () => {
   const key = await bob.post(`/api/v1/workspaces/${wsB}/stores/${store.body.connection.id}/api-keys`, {
     name: 'B key',
   });
-  await bob.put(`/api/v1/workspaces/${wsB}/programs/${program.id}/tracking`, trackingBody);
+  await bob.put(`/api/v1/workspaces/${wsB}/programs/${program.id}/tracking`, trackingSettings);
   const link = await bob.post(`/api/v1/workspaces/${wsB}/programs/${program.id}/links`, {
     ambassadorId: amb.id,
     destination: 'https://shop.example.com/',
@@ -102,15 +103,6 @@ function fill(path: string, ws: string): string {
     .replace('{alertId}', idsB.alert ?? 'none')}`;
 }
 
-const trackingBody = {
-  allowedDomains: ['shop.example.com'],
-  utmTemplate: { source: 'troupe', medium: 'ambassador', campaign: '{program}', content: '' },
-  attributionRules: { windowDays: 30, precedence: 'code', blockSelfReferral: true },
-  codePattern: '{HANDLE}{PERCENT}',
-  codePercent: '15',
-  codeDescription: '',
-};
-
 const bodies: Record<string, unknown> = {
   '/workspaces/{workspaceId}/programs': { name: 'Sneaky', objective: 'sales' },
   '/workspaces/{workspaceId}/programs/{id}': { name: 'Sneaky', objective: 'sales' },
@@ -148,7 +140,7 @@ const bodies: Record<string, unknown> = {
   '/workspaces/{workspaceId}/programs/{id}/cadence/reminders': { ambassadorIds: ['x'] },
   '/workspaces/{workspaceId}/assets/{id}/rights': { rights: [] },
   '/workspaces/{workspaceId}/assets/export': { assetIds: ['x'], channel: 'paid_social' },
-  '/workspaces/{workspaceId}/programs/{id}/tracking': trackingBody,
+  '/workspaces/{workspaceId}/programs/{id}/tracking': trackingSettings,
   '/workspaces/{workspaceId}/programs/{id}/links': {
     ambassadorId: 'x',
     destination: 'https://shop.example.com/',

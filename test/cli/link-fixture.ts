@@ -25,6 +25,16 @@ export async function api(
   return { json: text ? JSON.parse(text) : null, cookies: res.headers.getSetCookie() };
 }
 
+/** A program's tracking settings allowing shop.example.com, with the default UTM template and rules. */
+export const trackingSettings = {
+  allowedDomains: ['shop.example.com'],
+  utmTemplate: { source: 'troupe', medium: 'ambassador', campaign: '{program}', content: '' },
+  attributionRules: { windowDays: 30, precedence: 'code', blockSelfReferral: true },
+  codePattern: '{HANDLE}{PERCENT}',
+  codePercent: '15',
+  codeDescription: '',
+};
+
 export interface LinkFixture {
   /** The short path, `/l/<slug>`. */
   path: string;
@@ -48,14 +58,7 @@ export async function createLink(base: string): Promise<LinkFixture> {
   const program = (
     await api(base, 'POST', `/workspaces/${ws}/programs`, cookie, { name: 'Burst', objective: 'sales' })
   ).json;
-  await api(base, 'PUT', `/workspaces/${ws}/programs/${program.id}/tracking`, cookie, {
-    allowedDomains: ['shop.example.com'],
-    utmTemplate: { source: 'troupe', medium: 'ambassador', campaign: '{program}', content: '' },
-    attributionRules: { windowDays: 30, precedence: 'code', blockSelfReferral: true },
-    codePattern: '{HANDLE}{PERCENT}',
-    codePercent: '15',
-    codeDescription: '',
-  });
+  await api(base, 'PUT', `/workspaces/${ws}/programs/${program.id}/tracking`, cookie, trackingSettings);
   const person = (
     await api(base, 'POST', `/workspaces/${ws}/creators`, cookie, {
       name: 'Burst Creator',
