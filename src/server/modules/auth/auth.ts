@@ -4,6 +4,7 @@ import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type { Db } from '../../db/client';
 import type { Logger } from '../../lib/logger';
+import { installIdleAuthStorage } from './async-storage';
 import { account, session, user, verification } from './auth.schema';
 
 export interface AuthOptions {
@@ -16,6 +17,7 @@ export interface AuthOptions {
 /** Creates the better-auth instance mounted at /api/auth. */
 export function createAuth(options: AuthOptions) {
   const { db } = options;
+  installIdleAuthStorage();
   return betterAuth({
     baseURL: options.baseUrl,
     basePath: '/api/auth',
