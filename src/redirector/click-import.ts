@@ -10,7 +10,7 @@
 // Parsing the user agent, the bot flag and the unique-visitor memory live here, not in the redirect. A
 // segment is read as bytes and parsed one batch at a time: a whole segment's clicks as objects would
 // outlive the young generation's collections during the writes and pile up as old-generation garbage.
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import type { ClickRecord } from '../server/modules/links/clicks.service';
 import type { ClickJournal } from './click-journal';
@@ -26,7 +26,13 @@ export interface ClickImporterOptions {
   /** The longest a click waits for the database while the process stays busy (default 10 s). */
   maxLagMs?: number;
   tickMs?: number;
-  /** Clicks per statement (default 2,000). */
+  /**
+   * Clicks per statement (default 500). A batch's clicks live while it is written: at 2,000 (~30 ms per
+   * statement) they outlived two young-generation collections and went to the old generation, ~4 MB per
+   * collection during an import (the all-in-one server's RSS peaked above 300 MB); at 500 none are, for
+   * ~8 % fewer clicks per second. On embedded PGlite, which runs each statement in this thread, it also
+   * keeps redirects waiting at most ~30 ms.
+   */
   batchSize?: number;
   onError?(error: unknown, segment: string): void;
   onSkipped?(lines: number, segment: string): void;
@@ -66,6 +72,8 @@ export class ClickImporter {
   } | null = null;
   /** Failed tries of the segment at the head of the queue, and which one. */
   private segmentFailures = { path: '', count: 0 };
+  /** Segments are read into this buffer, one at a time (see readSegment). */
+  private readBuffer = Buffer.alloc(0);
   private lastAdoption = 0;
   readonly stats = { imported: 0, notWritten: 0, skipped: 0, failedImports: 0, adopted: 0, quarantined: 0 };
 
@@ -73,7 +81,7 @@ export class ClickImporter {
     this.busyUtilization = options.busyUtilization ?? 0.5;
     this.maxLagMs = options.maxLagMs ?? 10_000;
     this.tickMs = options.tickMs ?? 250;
-    this.batchSize = options.batchSize ?? 2_000;
+    this.batchSize = options.batchSize ?? 500;
     this.now = options.now ?? Date.now;
   }
 
@@ -198,7 +206,7 @@ export class ClickImporter {
     if (this.prepared?.path !== path) {
       let data: Buffer;
       try {
-        data = await readFile(path);
+        data = await this.readSegment(path);
       } catch (error) {
         // Adopted by another process meanwhile: it imports them.
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
@@ -227,13 +235,38 @@ export class ClickImporter {
     this.segmentFailures = { path: '', count: 0 };
   }
 
+  /**
+   * A whole segment, read into the importer's one read buffer (grown as needed): a fresh 2 MB buffer per
+   * segment would be memory outside the heap that only waits for a garbage collection to be given back.
+   */
+  private async readSegment(path: string): Promise<Buffer> {
+    const file = await open(path, 'r');
+    try {
+      const { size } = await file.stat();
+      if (this.readBuffer.length < size) this.readBuffer = Buffer.allocUnsafe(size);
+      let read = 0;
+      while (read < size) {
+        const { bytesRead } = await file.read(this.readBuffer, read, size - read, read);
+        if (bytesRead === 0) break;
+        read += bytesRead;
+      }
+      return this.readBuffer.subarray(0, read);
+    } finally {
+      await file.close();
+    }
+  }
+
   /** The next `batchSize` lines from `start` (before `whole`, the end of the last whole line) as clicks. */
   private parseBatch(data: Buffer, start: number, whole: number, path: string) {
-    let end = start;
-    for (let n = 0; n < this.batchSize && end < whole; n++) end = data.indexOf(10, end) + 1;
     const clicks: ClickRecord[] = [];
     let skipped = 0;
-    for (const line of data.toString('latin1', start, end - 1).split('\n')) {
+    let end = start;
+    // Decoded line by line: one string of the whole batch (~500 KB) would go to the large-object space,
+    // which only a full collection empties, and the clicks' fields, slices of it, would hold it.
+    for (let n = 0; n < this.batchSize && end < whole; n++) {
+      const newline = data.indexOf(10, end);
+      const line = data.toString('latin1', end, newline);
+      end = newline + 1;
       if (line === '') continue;
       const click = parseClickLine(line);
       if (click) clicks.push(this.toRecord(click));

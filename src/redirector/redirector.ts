@@ -173,8 +173,6 @@ export function createRedirector(options: RedirectorOptions): Redirector {
         { err: error, segment },
         'the database refuses this click journal segment; set aside as .bad (see ARCHITECTURE)',
       ),
-    // Embedded PGlite runs each statement in this thread: smaller batches keep redirects waiting ≤ ~30 ms.
-    batchSize: database.kind === 'pglite' ? 500 : 2_000,
     ...options.importer,
   });
   importer.start();

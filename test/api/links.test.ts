@@ -522,6 +522,52 @@ describe('writing clicks', () => {
     const one = await owner.get(`/api/v1/workspaces/${ws}/links/${created.body.id}`);
     expect(one.body.totals).toEqual({ clicks: 1, unique: 1, bot: 0 });
   });
+
+  it('stores every value as given: quotes, backslashes, commas, braces, spaces, "NULL" and null', async () => {
+    const created = await owner.post(`/api/v1/workspaces/${ws}/programs/${program.id}/links`, {
+      ambassadorId: amb.id,
+      destination: 'https://shop.example.com/',
+    });
+    const at = new Date('2026-03-04T05:06:07.089Z');
+    const clicks: ClickRecord[] = [
+      ['say "hi"', 'back\\slash', 'a,b {c}', ' padded ', 'NULL'],
+      [null, 'Mac OS', 'Mobile Safari', 'shop.example.com', null],
+    ].map(([device, os, browser, referrerDomain, country], i) => ({
+      id: `clk_values${i}`,
+      workspaceId: ws,
+      linkId: created.body.id,
+      ambassadorId: amb.id,
+      programId: program.id,
+      at,
+      isBot: i === 1,
+      isUnique: i === 0,
+      device: device ?? null,
+      os: os ?? null,
+      browser: browser ?? null,
+      referrerDomain: referrerDomain ?? null,
+      visitorHash: `v${i}`,
+      country: country ?? null,
+    }));
+    const { db } = ctx.services.database;
+    expect(await insertClicks(db, clicks)).toBe(2);
+    const stored = await db
+      .select({
+        id: click.id,
+        at: click.at,
+        isBot: click.isBot,
+        isUnique: click.isUnique,
+        device: click.device,
+        os: click.os,
+        browser: click.browser,
+        referrerDomain: click.referrerDomain,
+        visitorHash: click.visitorHash,
+        country: click.country,
+      })
+      .from(click)
+      .where(eq(click.linkId, created.body.id))
+      .orderBy(click.id);
+    expect(stored).toEqual(clicks.map(({ workspaceId, linkId, ambassadorId, programId, ...rest }) => rest));
+  });
 });
 
 describe('metrics', () => {
