@@ -49,7 +49,8 @@ export interface Redirector {
 }
 
 const slugPattern = /^[A-Za-z0-9_-]{1,64}$/;
-const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
+const alphabetCodes = Buffer.from('0123456789abcdefghijklmnopqrstuvwxyz', 'latin1');
+const randomBytes = Buffer.alloc(4096);
 /** Random base-36 characters, made 4,096 at a time; each id takes the next 10. */
 let randomChars = '';
 let randomAt = 0;
@@ -57,11 +58,12 @@ let randomAt = 0;
 let prefixMs = -1;
 let prefix = '';
 
+/** Turned into characters in place and read as one string (adding them one by one made 4,096 strings). */
 function refillRandomChars() {
-  const bytes = randomFillSync(Buffer.alloc(4096));
-  let chars = '';
-  for (const byte of bytes) chars += alphabet[byte % 36];
-  randomChars = chars;
+  randomFillSync(randomBytes);
+  for (let i = 0; i < randomBytes.length; i++)
+    randomBytes[i] = alphabetCodes[(randomBytes[i] as number) % 36] as number;
+  randomChars = randomBytes.toString('latin1');
   randomAt = 0;
 }
 
