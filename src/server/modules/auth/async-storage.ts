@@ -18,7 +18,7 @@ let running = 0;
 let idleTimer: NodeJS.Timeout | null = null;
 const installed: IdleAsyncLocalStorage<unknown>[] = [];
 /** Calls run through the installed instances since start (tests check better-auth uses them). */
-export const authStorageStats = { runs: 0, turnedOff: 0 };
+export const authStorageStats = { runs: 0 };
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return (
@@ -35,7 +35,6 @@ function callEnded() {
     idleTimer = null;
     if (running > 0) return;
     for (const storage of installed) storage.disable();
-    authStorageStats.turnedOff++;
   }, idleMs);
   idleTimer.unref();
 }
@@ -69,14 +68,14 @@ class IdleAsyncLocalStorage<T> extends AsyncLocalStorage<T> {
 export function installIdleAuthStorage(): void {
   // Makes sure better-auth's process-wide object exists, so it is the one its code reads.
   getBetterAuthVersion();
-  const global = (globalThis as Record<symbol, { context?: Record<string, unknown> }>)[
+  const shared = (globalThis as Record<symbol, { context?: Record<string, unknown> }>)[
     Symbol.for('better-auth:global')
   ];
-  if (!global?.context) throw new Error('better-auth keeps its context elsewhere: check async-storage.ts');
+  if (!shared?.context) throw new Error('better-auth keeps its context elsewhere: check async-storage.ts');
   for (const slot of slots) {
-    if (global.context[slot] !== undefined) continue;
+    if (shared.context[slot] !== undefined) continue;
     const storage = new IdleAsyncLocalStorage<unknown>();
     installed.push(storage);
-    global.context[slot] = storage;
+    shared.context[slot] = storage;
   }
 }

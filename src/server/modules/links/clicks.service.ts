@@ -29,7 +29,7 @@ const needsEscape = /["\\]/;
  * serializers build it element by element (pg: ~2.9 KB of short-lived strings per click over the 14
  * columns), which kept the importer's young generation busy enough to push each batch into the old one.
  */
-export function arrayLiteral(values: readonly (string | null)[]): string {
+function arrayLiteral(values: readonly (string | null)[]): string {
   if (values.length === 0) return '{}';
   if (values.every((v) => v !== null && !needsEscape.test(v))) return `{"${values.join('","')}"}`;
   const quoted = values.map((v) => (v === null ? 'NULL' : `"${v.replace(/["\\]/g, '\\$&')}"`));
