@@ -81,11 +81,10 @@ describe('click lines', () => {
 });
 
 describe('ClickJournal', () => {
-  it('commits appended lines to a segment, and seals it for the importer', async () => {
+  it('commits appended lines (one at a time or several at once) to a segment, and seals it for the importer', async () => {
     const dir = tempDir();
     const journal = new ClickJournal({ dir, commitIntervalMs: 5 });
-    journal.append(line('clk_1'));
-    journal.append(line('clk_2'));
+    journal.append(line('clk_1') + line('clk_2'), 2);
     expect(journal.waiting).toBe(2);
     await journal.commit();
     expect(journal.waiting).toBe(0);

@@ -105,16 +105,19 @@ export class ClickJournal {
     liveOwners.add(this.owner);
   }
 
-  /** Adds one click line (ending in a newline); it reaches the disk with the next commit. */
-  append(line: string): void {
+  /**
+   * Adds `count` click lines, each ending in a newline, given as one string; they reach the disk with the
+   * next commit. (The redirector appends a turn's clicks at once: one copy into the chunk, not one each.)
+   */
+  append(lines: string, count = 1): void {
     let chunk = this.filling;
-    if (chunk.used + line.length > chunk.bytes.length) {
+    if (chunk.used + lines.length > chunk.bytes.length) {
       this.full.push(chunk);
-      chunk = this.filling = this.newChunk(line.length);
+      chunk = this.filling = this.newChunk(lines.length);
     }
-    chunk.used += chunk.bytes.write(line, chunk.used, 'latin1');
-    chunk.lines++;
-    this.stats.appended++;
+    chunk.used += chunk.bytes.write(lines, chunk.used, 'latin1');
+    chunk.lines += count;
+    this.stats.appended += count;
     this.scheduleCommit();
   }
 

