@@ -286,10 +286,7 @@ export class ClickImporter {
     const isBot = agent.isBot || click.isHead;
     return {
       id: click.id,
-      workspaceId: click.workspaceId,
       linkId: click.linkId,
-      ambassadorId: click.ambassadorId,
-      programId: click.programId,
       at: new Date(click.at),
       isBot,
       // Bots and previews never count as unique, and do not use up a visitor's first click.

@@ -7,8 +7,7 @@ import { ClickImporter } from './click-import';
 import { ClickJournal } from './click-journal';
 import { clickLinePrefix, formatClickLine, parseClickLine } from './click-line';
 
-const link = { id: 'lnk_1', workspaceId: 'ws_1', ambassadorId: 'amb_1', programId: 'prg_1' };
-const prefix = clickLinePrefix(link);
+const prefix = clickLinePrefix({ id: 'lnk_1' });
 const firefox = 'Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0';
 const at = Date.UTC(2026, 10, 21, 9, 30);
 
@@ -58,9 +57,6 @@ describe('click lines', () => {
     expect(parsed).toEqual({
       id: 'clk_1',
       linkId: 'lnk_1',
-      workspaceId: 'ws_1',
-      ambassadorId: 'amb_1',
-      programId: 'prg_1',
       at,
       isHead: head,
       visitorHash: 'hash',
@@ -70,9 +66,24 @@ describe('click lines', () => {
     });
   });
 
+  it('read lines of version 1 (written before), which also carried the ids the link has', () => {
+    const v1 = `1\tclk_1\tlnk_1\tws_1\tamb_1\tprg_1\t${at}\tG\thash\tDE\tinstagram.com\t${firefox}`;
+    expect(parseClickLine(v1)).toEqual({
+      id: 'clk_1',
+      linkId: 'lnk_1',
+      at,
+      isHead: false,
+      visitorHash: 'hash',
+      country: 'DE',
+      referrerDomain: 'instagram.com',
+      userAgent: firefox,
+    });
+  });
+
   it.each([
     ['a line cut short', line('clk_1').slice(0, 30)],
-    ['another version', line('clk_1').replace(/^1/, '2').slice(0, -1)],
+    ['another version', line('clk_1').replace(/^2/, '3').slice(0, -1)],
+    ['a version 1 line without its three ids', line('clk_1').replace(/^2/, '1').slice(0, -1)],
     ['a bad time', line('clk_1').replace(String(at), 'soon').slice(0, -1)],
     ['an empty line', ''],
   ])('refuse %s', (_, text) => {
@@ -216,9 +227,6 @@ describe('ClickImporter', () => {
     ]);
     expect(written[0]).toMatchObject({
       linkId: 'lnk_1',
-      workspaceId: 'ws_1',
-      ambassadorId: 'amb_1',
-      programId: 'prg_1',
       at: new Date(at),
       browser: 'Firefox',
       os: 'Linux',

@@ -2,15 +2,16 @@
 // the hot path only joins strings it already has. The user agent is kept raw (parsing it is the
 // importer's work); the client address never is, only its salted hash with the agent.
 //
-//   1  clickId  linkId  workspaceId  ambassadorId  programId  atMs  G|H  visitorHash  country  referrer  userAgent
+//   2  clickId  linkId  atMs  G|H  visitorHash  country  referrer  userAgent
+//
+// Version 1 lines (written before) also carried the link's workspace, ambassador and program after its
+// id; they are still read, those ids ignored: the importer takes them from the link, which never changes
+// them. Dropping them made a line ~30 % shorter, and the journal's disk writes cost by the byte.
 import type { RedirectLink } from '../server/modules/links/redirect-lookup.service';
 
 export interface JournaledClick {
   id: string;
   linkId: string;
-  workspaceId: string;
-  ambassadorId: string;
-  programId: string;
   at: number;
   isHead: boolean;
   visitorHash: string;
@@ -19,14 +20,11 @@ export interface JournaledClick {
   userAgent: string;
 }
 
-const version = '1';
-const fieldCount = 12;
+const version = '2';
 
 /** The link's part of its click lines, prepared once per cached link. */
-export function clickLinePrefix(
-  link: Pick<RedirectLink, 'id' | 'workspaceId' | 'ambassadorId' | 'programId'>,
-) {
-  return `\t${link.id}\t${link.workspaceId}\t${link.ambassadorId}\t${link.programId}\t`;
+export function clickLinePrefix(link: Pick<RedirectLink, 'id'>) {
+  return `\t${link.id}\t`;
 }
 
 /** Tabs, carriage returns and newlines would break the line; a header value may carry a tab. */
@@ -49,9 +47,19 @@ export function formatClickLine(
 /** A line back into its click, or null when it is not a whole click line (e.g. cut short by a crash). */
 export function parseClickLine(line: string): JournaledClick | null {
   const f = line.split('\t');
-  if (f.length !== fieldCount || f[0] !== version) return null;
-  const [, id, linkId, workspaceId, ambassadorId, programId, at, method, visitorHash, country, referrer, ua] =
-    f as [string, string, string, string, string, string, string, string, string, string, string, string];
+  // Version 1 had three more fields (the link's workspace, ambassador and program) after the link id.
+  const skip = f[0] === '1' ? 3 : f[0] === version ? 0 : -1;
+  if (skip < 0 || f.length !== 9 + skip) return null;
+  const id = f[1] as string;
+  const linkId = f[2] as string;
+  const [at, method, visitorHash, country, referrer, ua] = f.slice(3 + skip) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const ms = Number(at);
   // A time a Date can hold (an id or a time out of range would fail the whole batch in the database).
   const validTime = Number.isSafeInteger(ms) && ms > 0 && ms < 8.64e15;
@@ -59,9 +67,6 @@ export function parseClickLine(line: string): JournaledClick | null {
   return {
     id,
     linkId,
-    workspaceId,
-    ambassadorId,
-    programId,
     at: ms,
     isHead: method === 'H',
     visitorHash,

@@ -438,10 +438,7 @@ describe('the redirect', () => {
     await insertClicks(ctx.services.database.db, [
       {
         id: `clk_one_${one.slug}`,
-        workspaceId: ws,
         linkId: one.id,
-        ambassadorId: amb.id,
-        programId: program.id,
         at: new Date(),
         isBot: true,
         isUnique: false,
@@ -502,10 +499,7 @@ describe('writing clicks', () => {
     });
     const base: ClickRecord = {
       id: 'clk_retry1',
-      workspaceId: ws,
       linkId: created.body.id,
-      ambassadorId: amb.id,
-      programId: program.id,
       at: new Date(),
       isBot: false,
       isUnique: true,
@@ -534,10 +528,7 @@ describe('writing clicks', () => {
       [null, 'Mac OS', 'Mobile Safari', 'shop.example.com', null],
     ].map(([device, os, browser, referrerDomain, country], i) => ({
       id: `clk_values${i}`,
-      workspaceId: ws,
       linkId: created.body.id,
-      ambassadorId: amb.id,
-      programId: program.id,
       at,
       isBot: i === 1,
       isUnique: i === 0,
@@ -553,6 +544,9 @@ describe('writing clicks', () => {
     const stored = await db
       .select({
         id: click.id,
+        workspaceId: click.workspaceId,
+        ambassadorId: click.ambassadorId,
+        programId: click.programId,
         at: click.at,
         isBot: click.isBot,
         isUnique: click.isUnique,
@@ -566,7 +560,9 @@ describe('writing clicks', () => {
       .from(click)
       .where(eq(click.linkId, created.body.id))
       .orderBy(click.id);
-    expect(stored).toEqual(clicks.map(({ workspaceId, linkId, ambassadorId, programId, ...rest }) => rest));
+    // Workspace, ambassador and program are the link's.
+    const own = { workspaceId: ws, ambassadorId: amb.id, programId: program.id };
+    expect(stored).toEqual(clicks.map(({ linkId, ...rest }) => ({ ...rest, ...own })));
   });
 });
 

@@ -131,10 +131,7 @@ export async function seedDemoConversions(
     const id = `clk_demo${randomBytes(6).toString('hex')}`;
     clicks.push({
       id,
-      workspaceId: scope.workspaceId,
       linkId: linkOf.get(ambassadorId)!,
-      ambassadorId,
-      programId,
       at,
       isBot: false,
       isUnique: true,

@@ -99,10 +99,7 @@ export async function seedDemoLinks(db: Db, scope: WorkspaceScope, programId: st
         const at = new Date(now - daysAgo * 86_400_000 - Math.floor(random() * 20 * 3_600_000));
         clicks.push({
           id: `clk_demo${clicks.length.toString(36).padStart(8, '0')}`,
-          workspaceId: scope.workspaceId,
           linkId: link.id,
-          ambassadorId: amb.id,
-          programId,
           at: at.getTime() > now ? new Date(now) : at,
           isBot: agent.isBot,
           isUnique: !agent.isBot && daysAgo !== lastDay,

@@ -4,13 +4,10 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 
-/** One served redirect, as the redirector records it. */
+/** One served redirect, as the redirector records it (its workspace, ambassador and program are its link's). */
 export interface ClickRecord {
   id: string;
-  workspaceId: string;
   linkId: string;
-  ambassadorId: string;
-  programId: string;
   at: Date;
   isBot: boolean;
   isUnique: boolean;
@@ -26,7 +23,7 @@ const needsEscape = /["\\]/;
 
 /**
  * A PostgreSQL array literal (`{"a","b",NULL}`) of `values`, made by one join. The drivers' own array
- * serializers build it element by element (pg: ~2.9 KB of short-lived strings per click over the 14
+ * serializers build it element by element (pg: ~2.9 KB of short-lived strings per click over the
  * columns), which kept the importer's young generation busy enough to push each batch into the old one.
  */
 function arrayLiteral(values: readonly (string | null)[]): string {
@@ -38,9 +35,9 @@ function arrayLiteral(values: readonly (string | null)[]): string {
 
 /**
  * Inserts the clicks and rolls them up per link and UTC day, in one statement (so in one transaction).
- * Arrays are passed as 14 parameters whatever the batch size. A click whose link was deleted meanwhile
- * is dropped (its link's clicks are gone with it), and a click id already stored is skipped, so a retried
- * batch never counts twice. Returns how many clicks were written.
+ * Arrays are passed as 11 parameters whatever the batch size; workspace, ambassador and program come
+ * from the link. A click whose link was deleted meanwhile is dropped (its link's clicks are gone with
+ * it), and a click id already stored is skipped, so a retried batch never counts twice. Returns how many clicks were written.
  */
 export async function insertClicks(db: Db | Tx, clicks: readonly ClickRecord[]): Promise<number> {
   if (clicks.length === 0) return 0;
@@ -49,18 +46,18 @@ export async function insertClicks(db: Db | Tx, clicks: readonly ClickRecord[]):
   const result = await db.execute(sql`
     with incoming as (
       select * from unnest(
-        ${col((c) => c.id)}::text[], ${col((c) => c.workspaceId)}::text[], ${col((c) => c.linkId)}::text[],
-        ${col((c) => c.ambassadorId)}::text[], ${col((c) => c.programId)}::text[],
+        ${col((c) => c.id)}::text[], ${col((c) => c.linkId)}::text[],
         ${col((c) => c.at.toISOString())}::timestamptz[], ${col((c) => flag(c.isBot))}::boolean[],
         ${col((c) => flag(c.isUnique))}::boolean[], ${col((c) => c.device)}::text[], ${col((c) => c.os)}::text[],
         ${col((c) => c.browser)}::text[], ${col((c) => c.referrerDomain)}::text[],
         ${col((c) => c.visitorHash)}::text[], ${col((c) => c.country)}::text[]
-      ) as u(id, workspace_id, link_id, ambassador_id, program_id, at, is_bot, is_unique, device, os,
-             browser, referrer_domain, visitor_hash, country)
+      ) as u(id, link_id, at, is_bot, is_unique, device, os, browser, referrer_domain, visitor_hash, country)
     ), inserted as (
       insert into click (id, workspace_id, link_id, ambassador_id, program_id, at, is_bot, is_unique,
                          device, os, browser, referrer_domain, visitor_hash, country)
-      select i.* from incoming i where exists (select 1 from link l where l.id = i.link_id)
+      select i.id, l.workspace_id, i.link_id, l.ambassador_id, l.program_id, i.at, i.is_bot, i.is_unique,
+             i.device, i.os, i.browser, i.referrer_domain, i.visitor_hash, i.country
+      from incoming i join link l on l.id = i.link_id
       on conflict (id) do nothing
       returning workspace_id, link_id, ambassador_id, program_id, at, is_bot, is_unique
     ), rolled as (
