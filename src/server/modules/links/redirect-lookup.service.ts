@@ -10,9 +10,6 @@ import { link } from './links.schema';
 
 export interface RedirectLink {
   id: string;
-  workspaceId: string;
-  programId: string;
-  ambassadorId: string;
   destination: string;
   campaign: string | null;
   disabledAt: Date | null;
@@ -28,9 +25,6 @@ export async function findRedirectLink(db: Db, slug: string): Promise<RedirectLi
   const [row] = await db
     .select({
       id: link.id,
-      workspaceId: link.workspaceId,
-      programId: link.programId,
-      ambassadorId: link.ambassadorId,
       destination: link.destination,
       campaign: link.campaign,
       disabledAt: link.disabledAt,
