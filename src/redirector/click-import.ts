@@ -29,8 +29,8 @@ export interface ClickImporterOptions {
   /**
    * Clicks per statement (default 500). A batch's clicks live while it is written: at 2,000 (~30 ms per
    * statement) they outlived two young-generation collections and went to the old generation, ~4 MB per
-   * collection during an import (the all-in-one server's RSS peaked above 300 MB); at 500 none are, for
-   * ~8 % fewer clicks per second. On embedded PGlite, which runs each statement in this thread, it also
+   * collection during an import (the all-in-one server's RSS peaked above 300 MB); at 500 they mostly die
+   * young (see ARCHITECTURE for the runs where they still do not), for ~8 % fewer clicks per second. On embedded PGlite, which runs each statement in this thread, it also
    * keeps redirects waiting at most ~30 ms.
    */
   batchSize?: number;
@@ -261,7 +261,7 @@ export class ClickImporter {
     const clicks: ClickRecord[] = [];
     let skipped = 0;
     let end = start;
-    // Decoded line by line: one string of the whole batch (~500 KB) would go to the large-object space,
+    // Decoded line by line: one string of a whole batch can be large enough for the large-object space,
     // which only a full collection empties, and the clicks' fields, slices of it, would hold it.
     for (let n = 0; n < this.batchSize && end < whole; n++) {
       const newline = data.indexOf(10, end);
