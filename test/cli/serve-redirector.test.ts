@@ -324,7 +324,8 @@ describe('link changes over LISTEN/NOTIFY, on a connection gone silent', () => {
       logger: createLogger('silent'),
       minDelayMs: 20,
       healthCheckIntervalMs: 50,
-      healthCheckTimeoutMs: 200,
+      // Long enough that a check answered late on a busy machine (test files run side by side) still passes.
+      healthCheckTimeoutMs: 1_000,
     });
     try {
       expect(changes).toBe(1);
