@@ -8,11 +8,12 @@
 // cannot hold up the ones after it.
 //
 // Parsing the user agent, the bot flag and the unique-visitor memory live here, not in the redirect. A
-// segment is read as bytes and parsed one batch at a time: a whole segment's clicks as objects would
-// outlive the young generation's collections during the writes and pile up as old-generation garbage.
+// segment is read as bytes and parsed one batch at a time, each click straight into the batch's columns
+// (ClickColumns): clicks kept as objects while a batch is written outlived young-generation collections
+// and piled up as old-generation garbage.
 import { open } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import type { ClickRecord } from '../server/modules/links/clicks.service';
+import { type ClickBatch, ClickColumns, type ClickRecord } from '../server/modules/links/clicks.service';
 import type { ClickJournal } from './click-journal';
 import { type JournaledClick, parseClickLine } from './click-line';
 import { describeAgent, UniqueVisitors } from './visitor';
@@ -20,18 +21,15 @@ import { describeAgent, UniqueVisitors } from './visitor';
 export interface ClickImporterOptions {
   journal: ClickJournal;
   /** Writes a batch; returns how many were new (a click already imported, or of a deleted link, is not). */
-  write(clicks: readonly ClickRecord[]): Promise<number>;
+  write(batch: ClickBatch): Promise<number>;
   /** Import as soon as the event loop was busy less than this share of the last tick (default 0.5). */
   busyUtilization?: number;
   /** The longest a click waits for the database while the process stays busy (default 10 s). */
   maxLagMs?: number;
   tickMs?: number;
   /**
-   * Clicks per statement (default 500). A batch's clicks live while it is written: at 2,000 (~30 ms per
-   * statement) they outlived two young-generation collections and went to the old generation, ~4 MB per
-   * collection during an import (the all-in-one server's RSS peaked above 300 MB); at 500 they mostly die
-   * young (see ARCHITECTURE for the runs where they still do not), for ~8 % fewer clicks per second. On embedded PGlite, which runs each statement in this thread, it also
-   * keeps redirects waiting at most ~30 ms.
+   * Clicks per statement (default 500): ~8 % fewer clicks per second than 2,000, but on embedded PGlite,
+   * which runs each statement in this thread, redirects wait at most ~30 ms behind one.
    */
   batchSize?: number;
   onError?(error: unknown, segment: string): void;
@@ -68,10 +66,12 @@ export class ClickImporter {
     path: string;
     data: Buffer;
     offset: number;
-    batch: { clicks: ClickRecord[]; end: number } | null;
+    batch: { clicks: ClickBatch; end: number } | null;
   } | null = null;
   /** Failed tries of the segment at the head of the queue, and which one. */
   private segmentFailures = { path: '', count: 0 };
+  /** Where the batch being parsed gathers (kept from batch to batch). */
+  private readonly columns = new ClickColumns();
   /** Segments are read into this buffer, one at a time (see readSegment). */
   private readBuffer = Buffer.alloc(0);
   private lastAdoption = 0;
@@ -117,23 +117,25 @@ export class ClickImporter {
     // The journal first: it needs no database, and whatever is on disk survives what follows.
     await this.options.journal.close();
     await this.running;
-    const refused = this.options.journal.takeWaiting().flatMap((line) => {
+    for (const line of this.options.journal.takeWaiting()) {
       const click = parseClickLine(line);
-      return click ? [this.toRecord(click)] : [];
-    });
+      if (click) this.columns.add(this.toRecord(click));
+    }
+    const refused = this.columns.take();
+    let unwritten = refused.size;
     for (let i = 0; i < attempts; i++) {
       try {
         await this.importNow();
-        if (refused.length > 0) {
+        if (unwritten > 0) {
           this.stats.imported += await this.options.write(refused);
-          refused.length = 0;
+          unwritten = 0;
         }
         break;
       } catch {
         await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** i, 2_000)));
       }
     }
-    return { segments: this.options.journal.sealedSegments().length, unwritten: refused.length };
+    return { segments: this.options.journal.sealedSegments().length, unwritten };
   }
 
   private schedule(delay: number) {
@@ -220,13 +222,13 @@ export class ClickImporter {
     while (work.batch || work.offset < whole) {
       work.batch ??= this.parseBatch(work.data, work.offset, whole, path);
       const { clicks, end } = work.batch;
-      const written = clicks.length > 0 ? await this.options.write(clicks) : 0;
+      const written = clicks.size > 0 ? await this.options.write(clicks) : 0;
       work.offset = end;
       work.batch = null;
       this.stats.imported += written;
-      if (written < clicks.length) {
-        this.stats.notWritten += clicks.length - written;
-        this.options.onNotWritten?.(clicks.length - written, path);
+      if (written < clicks.size) {
+        this.stats.notWritten += clicks.size - written;
+        this.options.onNotWritten?.(clicks.size - written, path);
       }
     }
     if (whole < work.data.length) this.skip(1, path);
@@ -256,9 +258,8 @@ export class ClickImporter {
     }
   }
 
-  /** The next `batchSize` lines from `start` (before `whole`, the end of the last whole line) as clicks. */
+  /** The next `batchSize` lines from `start` (before `whole`, the end of the last whole line) as a batch. */
   private parseBatch(data: Buffer, start: number, whole: number, path: string) {
-    const clicks: ClickRecord[] = [];
     let skipped = 0;
     let end = start;
     // Decoded line by line: one string of a whole batch can be large enough for the large-object space,
@@ -269,11 +270,11 @@ export class ClickImporter {
       end = newline + 1;
       if (line === '') continue;
       const click = parseClickLine(line);
-      if (click) clicks.push(this.toRecord(click));
+      if (click) this.columns.add(this.toRecord(click));
       else skipped++;
     }
     if (skipped > 0) this.skip(skipped, path);
-    return { clicks, end };
+    return { clicks: this.columns.take(), end };
   }
 
   private skip(lines: number, path: string) {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ClickRecord } from '../server/modules/links/clicks.service';
+import type { ClickBatch, ClickRecord } from '../server/modules/links/clicks.service';
 import { ClickImporter } from './click-import';
 import { ClickJournal } from './click-journal';
 import { clickLinePrefix, formatClickLine, parseClickLine } from './click-line';
@@ -34,13 +34,38 @@ afterEach(() => {
   dirs = [];
 });
 
+/** A batch's clicks back from its array literals (these tests' values hold no quotes or commas). */
+function clicksOf(batch: ClickBatch): ClickRecord[] {
+  const columns = batch.columns.map((literal) =>
+    literal
+      .slice(1, -1)
+      .split(',')
+      .map((v) => (v === 'NULL' ? null : v.slice(1, -1))),
+  );
+  const text = (column: number, row: number) => columns[column]![row] ?? null;
+  return Array.from({ length: batch.size }, (_, i) => ({
+    id: text(0, i)!,
+    linkId: text(1, i)!,
+    at: new Date(text(2, i)!),
+    isBot: text(3, i) === 't',
+    isUnique: text(4, i) === 't',
+    device: text(5, i),
+    os: text(6, i),
+    browser: text(7, i),
+    referrerDomain: text(8, i),
+    visitorHash: text(9, i)!,
+    country: text(10, i),
+  }));
+}
+
+/** A fake database: keeps the clicks of every batch written to it. */
 function collecting() {
   const written: ClickRecord[] = [];
   return {
     written,
-    write: async (clicks: readonly ClickRecord[]) => {
-      written.push(...clicks);
-      return clicks.length;
+    write: async (batch: ClickBatch) => {
+      written.push(...clicksOf(batch));
+      return batch.size;
     },
   };
 }
@@ -317,7 +342,7 @@ describe('ClickImporter', () => {
     const importer = new ClickImporter({
       journal,
       write: async (clicks) => {
-        if (clicks.some((c) => c.id === 'clk_bad'))
+        if (clicksOf(clicks).some((c) => c.id === 'clk_bad'))
           throw Object.assign(new Error('value out of range'), { code: '22008' });
         return write(clicks);
       },

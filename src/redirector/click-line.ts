@@ -52,15 +52,8 @@ export function parseClickLine(line: string): JournaledClick | null {
   if (skip < 0 || f.length !== 9 + skip) return null;
   const id = f[1] as string;
   const linkId = f[2] as string;
-  const [at, method, visitorHash, country, referrer, ua] = f.slice(3 + skip) as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
-  const ms = Number(at);
+  const ms = Number(f[3 + skip]);
+  const method = f[4 + skip];
   // A time a Date can hold (an id or a time out of range would fail the whole batch in the database).
   const validTime = Number.isSafeInteger(ms) && ms > 0 && ms < 8.64e15;
   if (!id || !linkId || !validTime || (method !== 'G' && method !== 'H')) return null;
@@ -69,9 +62,9 @@ export function parseClickLine(line: string): JournaledClick | null {
     linkId,
     at: ms,
     isHead: method === 'H',
-    visitorHash,
-    country: country || null,
-    referrerDomain: referrer || null,
-    userAgent: ua,
+    visitorHash: f[5 + skip] as string,
+    country: f[6 + skip] || null,
+    referrerDomain: f[7 + skip] || null,
+    userAgent: f[8 + skip] as string,
   };
 }

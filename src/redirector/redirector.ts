@@ -8,7 +8,7 @@ import { Gauge, type Registry } from 'prom-client';
 import { redirectLocation } from '../core/links/redirect-target';
 import type { Database } from '../server/db/client';
 import type { Logger } from '../server/lib/logger';
-import { insertClicks } from '../server/modules/links/clicks.service';
+import { insertClickBatch } from '../server/modules/links/clicks.service';
 import { findRedirectLink } from '../server/modules/links/redirect-lookup.service';
 import { onLinksChanged } from './changes';
 import { ClickImporter, type ClickImporterOptions } from './click-import';
@@ -161,7 +161,7 @@ export function createRedirector(options: RedirectorOptions): Redirector {
   });
   const importer = new ClickImporter({
     journal,
-    write: (clicks) => insertClicks(database.db, clicks),
+    write: (batch) => insertClickBatch(database.db, batch),
     onError: (error, segment) =>
       logger.error({ err: error, segment }, 'importing clicks failed; the journal keeps them for a retry'),
     onSkipped: (lines, segment) => logger.warn({ lines, segment }, 'skipped unreadable click journal lines'),

@@ -33,24 +33,73 @@ function arrayLiteral(values: readonly (string | null)[]): string {
   return `{${quoted.join(',')}}`;
 }
 
+/** Clicks ready for insertClickBatch: their 11 columns as array literals, in the statement's order. */
+export interface ClickBatch {
+  readonly size: number;
+  readonly columns: readonly string[];
+}
+
+const flag = (value: boolean) => (value ? 't' : 'f');
+
 /**
- * Inserts the clicks and rolls them up per link and UTC day, in one statement (so in one transaction).
- * Arrays are passed as 11 parameters whatever the batch size; workspace, ambassador and program come
- * from the link. A click whose link was deleted meanwhile is dropped (its link's clicks are gone with
- * it), and a click id already stored is skipped, so a retried batch never counts twice. Returns how many clicks were written.
+ * Gathers clicks column by column into arrays it keeps from batch to batch, and hands them over as a
+ * ClickBatch (`take`). The click importer adds each click as it parses it, so no click outlives its own
+ * line: a batch waiting for the database is 11 strings, not hundreds of objects (which V8 may promote,
+ * or allocate old outright, with every string they point to; see ARCHITECTURE "Scale-out path").
  */
-export async function insertClicks(db: Db | Tx, clicks: readonly ClickRecord[]): Promise<number> {
-  if (clicks.length === 0) return 0;
-  const col = (pick: (c: ClickRecord) => string | null) => arrayLiteral(clicks.map(pick));
-  const flag = (value: boolean) => (value ? 't' : 'f');
+export class ClickColumns {
+  private readonly columns: (string | null)[][] = Array.from({ length: 11 }, () => []);
+
+  get size(): number {
+    return this.columns[0]!.length;
+  }
+
+  add(click: ClickRecord): void {
+    const c = this.columns;
+    c[0]!.push(click.id);
+    c[1]!.push(click.linkId);
+    c[2]!.push(click.at.toISOString());
+    c[3]!.push(flag(click.isBot));
+    c[4]!.push(flag(click.isUnique));
+    c[5]!.push(click.device);
+    c[6]!.push(click.os);
+    c[7]!.push(click.browser);
+    c[8]!.push(click.referrerDomain);
+    c[9]!.push(click.visitorHash);
+    c[10]!.push(click.country);
+  }
+
+  /** The clicks added since the last take, as one batch; the columns start over empty. */
+  take(): ClickBatch {
+    const batch = { size: this.size, columns: this.columns.map(arrayLiteral) };
+    for (const column of this.columns) column.length = 0;
+    return batch;
+  }
+}
+
+/** Inserts the clicks and rolls them up (see insertClickBatch). Returns how many clicks were written. */
+export function insertClicks(db: Db | Tx, clicks: readonly ClickRecord[]): Promise<number> {
+  const columns = new ClickColumns();
+  for (const click of clicks) columns.add(click);
+  return insertClickBatch(db, columns.take());
+}
+
+/**
+ * Inserts a batch of clicks and rolls them up per link and UTC day, in one statement (so in one
+ * transaction). Arrays are passed as 11 parameters whatever the batch size; workspace, ambassador and
+ * program come from the link. A click whose link was deleted meanwhile is dropped (its link's clicks are
+ * gone with it), and a click id already stored is skipped, so a retried batch never counts twice.
+ * Returns how many clicks were written.
+ */
+export async function insertClickBatch(db: Db | Tx, batch: ClickBatch): Promise<number> {
+  if (batch.size === 0) return 0;
+  const [id, linkId, at, isBot, isUnique, device, os, browser, referrer, visitor, country] = batch.columns;
   const result = await db.execute(sql`
     with incoming as (
       select * from unnest(
-        ${col((c) => c.id)}::text[], ${col((c) => c.linkId)}::text[],
-        ${col((c) => c.at.toISOString())}::timestamptz[], ${col((c) => flag(c.isBot))}::boolean[],
-        ${col((c) => flag(c.isUnique))}::boolean[], ${col((c) => c.device)}::text[], ${col((c) => c.os)}::text[],
-        ${col((c) => c.browser)}::text[], ${col((c) => c.referrerDomain)}::text[],
-        ${col((c) => c.visitorHash)}::text[], ${col((c) => c.country)}::text[]
+        ${id}::text[], ${linkId}::text[], ${at}::timestamptz[], ${isBot}::boolean[],
+        ${isUnique}::boolean[], ${device}::text[], ${os}::text[], ${browser}::text[],
+        ${referrer}::text[], ${visitor}::text[], ${country}::text[]
       ) as u(id, link_id, at, is_bot, is_unique, device, os, browser, referrer_domain, visitor_hash, country)
     ), inserted as (
       insert into click (id, workspace_id, link_id, ambassador_id, program_id, at, is_bot, is_unique,
