@@ -51,8 +51,10 @@ const settings = {
   codeDescription: '15% off',
 };
 
+const metricsToken = 'scrape-token-0123456789';
+
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ env: { METRICS_TOKEN: metricsToken } });
   ({ client: owner, workspaceId: ws } = await signUp(ctx, { workspaceName: 'Glow' }));
   program = await createProgram(owner, ws, { name: 'Glow Club' });
   const person = await createCreator(owner, ws, {
@@ -569,7 +571,9 @@ describe('writing clicks', () => {
 describe('metrics', () => {
   it('expose clicks recorded, journaled, imported and dropped, and the journal', async () => {
     await redirector.flushClicks();
-    const text = await (await ctx.app.request('/metrics')).text();
+    const text = await (
+      await ctx.app.request('/metrics', { headers: { authorization: `Bearer ${metricsToken}` } })
+    ).text();
     const count = (state: string) =>
       Number(new RegExp(`troupe_redirect_clicks\\{state="${state}"\\} (\\d+)`).exec(text)?.[1]);
     expect(count('recorded')).toBeGreaterThan(0);

@@ -1,11 +1,15 @@
 // Cross-cutting behaviour: the OpenAPI document, the problem+json error model, metrics, login throttling
 // and mail over real SMTP (a local smtp-server) with the outbox record.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { Hono } from 'hono';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../src/server/http/context';
 import { problemResponse } from '../../src/server/http/errors';
+import { loadEnv } from '../../src/server/lib/env';
 import { newId } from '../../src/server/lib/ids';
 import { workspace } from '../../src/server/modules/workspaces/workspaces.schema';
 import { createTestContext, invitationTokenFor, signUp, TestClient, type TestContext } from '../harness';
@@ -93,13 +97,51 @@ describe('errors', () => {
 });
 
 describe('metrics', () => {
-  it('exposes Prometheus metrics with request counts', async () => {
+  const token = 'scrape-token-0123456789';
+
+  it('exposes Prometheus metrics with request counts to a scraper on this machine', async () => {
     await ctx.app.request('/healthz');
-    const res = await ctx.app.request('/metrics');
-    expect(res.status).toBe(200);
-    const text = await res.text();
-    expect(text).toContain('troupe_http_requests_total{method="GET",route="/healthz",status="200"}');
-    expect(text).toContain('troupe_process_resident_memory_bytes');
+    const server = createServer(getRequestListener(ctx.app.fetch));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`;
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      expect(text).toContain('troupe_http_requests_total{method="GET",route="/healthz",status="200"}');
+      expect(text).toContain('troupe_process_resident_memory_bytes');
+      // The same connection through a proxy stands for a visitor from anywhere.
+      const proxied = await fetch(url, { headers: { 'x-forwarded-for': '203.0.113.7' } });
+      expect(proxied.status).toBe(403);
+      expect((await proxied.json()).detail).toMatch(/Set METRICS_TOKEN/);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('asks anyone else for METRICS_TOKEN as a bearer token', async () => {
+    const withToken = await createTestContext({ env: { METRICS_TOKEN: token } });
+    try {
+      const none = await withToken.app.request('/metrics');
+      expect(none.status).toBe(401);
+      expect(none.headers.get('www-authenticate')).toBe('Bearer realm="metrics"');
+      expect((await none.json()).detail).toMatch(/Authorization: Bearer/);
+      const wrong = await withToken.app.request('/metrics', {
+        headers: { authorization: 'Bearer guessed-token-123' },
+      });
+      expect(wrong.status).toBe(401);
+      const right = await withToken.app.request('/metrics', {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(right.status).toBe(200);
+      expect(await right.text()).toContain('troupe_process_resident_memory_bytes');
+    } finally {
+      await withToken.close();
+    }
+  });
+
+  it('refuses a METRICS_TOKEN too short to be a secret, naming the variable', () => {
+    expect(() => loadEnv({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: Too small/);
   });
 });
 

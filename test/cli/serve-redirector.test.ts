@@ -77,9 +77,9 @@ interface Answer {
   body: string;
 }
 
-function get(url: string, agent?: Agent): Promise<Answer> {
+function get(url: string, agent?: Agent, headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { agent }, (res) => {
+    const req = request(url, { agent, headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d) => (body += d));
@@ -402,6 +402,10 @@ describe('troupe serve --only redirector next to troupe serve, on PostgreSQL', (
       const metrics = await get(`${base}/metrics`, agent);
       expect(metrics.status).toBe(200);
       expect(metrics.body).toContain('troupe_redirect_clicks');
+      // Through a proxy, a request stands for anyone: without METRICS_TOKEN set, metrics stay on this machine.
+      const proxied = await get(`${base}/metrics`, agent, { 'x-forwarded-for': '203.0.113.7' });
+      expect(proxied.status).toBe(403);
+      expect(proxied.body).toContain('Set METRICS_TOKEN');
       const other = await get(`${base}/api/v1/openapi.json`, agent);
       expect(other.status).toBe(404);
       expect(other.type).toContain('text/html');

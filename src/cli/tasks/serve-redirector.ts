@@ -12,6 +12,7 @@ import { createRedirector, type Redirector } from '../../redirector/redirector';
 import { type Database, fromPostgresUrl } from '../../server/db/client';
 import { authSecret, clickSalt } from '../../server/lib/auth-secret';
 import { createLogger, type Logger } from '../../server/lib/logger';
+import { forwardingHeaders, metricsAccess } from '../../server/lib/metrics-access';
 import type { CommandContext } from '../command';
 import { commandEnv } from '../command-env';
 import { CommandError } from '../errors';
@@ -138,6 +139,20 @@ async function serveUntilStopped(
       return;
     }
     if (readable && path === '/metrics') {
+      const access = metricsAccess(env.METRICS_TOKEN, {
+        authorization: req.headers.authorization,
+        socketAddress: req.socket.remoteAddress,
+        forwarded: forwardingHeaders.some((name) => req.headers[name] !== undefined),
+      });
+      if (!access.ok) {
+        res.writeHead(access.status, {
+          'content-type': 'text/plain; charset=utf-8',
+          ...(access.status === 401 ? { 'www-authenticate': 'Bearer realm="metrics"' } : {}),
+          ...close,
+        });
+        res.end(req.method === 'HEAD' ? undefined : access.detail);
+        return;
+      }
       registry.metrics().then(
         (text) => {
           res.writeHead(200, { 'content-type': registry.contentType, ...close });

@@ -9,6 +9,7 @@ import { requestId } from 'hono/request-id';
 import { routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../lib/app-error';
+import { forwardingHeaders, metricsAccess } from '../lib/metrics-access';
 import { version } from '../lib/version';
 import { applicationRoutes } from '../modules/applications/applications.routes';
 import { briefRoutes } from '../modules/briefs/briefs.routes';
@@ -34,7 +35,7 @@ import { vettingRoutes } from '../modules/vetting/vetting.routes';
 import { workspaceRoutes } from '../modules/workspaces/workspaces.routes';
 import type { AppEnv, Services } from './context';
 import { problemResponse } from './errors';
-import { addressThrottle, loginThrottle } from './login-throttle';
+import { addressThrottle, loginThrottle, socketAddress } from './login-throttle';
 import { loadSession, workspaceScope } from './middleware';
 import { newRouter } from './openapi';
 
@@ -116,11 +117,24 @@ export function createApp(services: Services, options: AppOptions = {}) {
     await services.database.db.execute('select 1');
     return c.json({ status: 'ok', database: services.database.kind, version });
   });
-  app.get('/metrics', async (c) =>
-    c.body(await services.metrics.registry.metrics(), 200, {
+  app.get('/metrics', async (c) => {
+    const access = metricsAccess(services.env.METRICS_TOKEN, {
+      authorization: c.req.header('authorization'),
+      socketAddress: socketAddress(c),
+      forwarded: forwardingHeaders.some((name) => c.req.header(name) !== undefined),
+    });
+    if (!access.ok) {
+      const refused = problemResponse(
+        c,
+        new AppError(access.status === 401 ? 'unauthenticated' : 'forbidden', access.detail),
+      );
+      if (access.status === 401) refused.headers.set('www-authenticate', 'Bearer realm="metrics"');
+      return refused;
+    }
+    return c.body(await services.metrics.registry.metrics(), 200, {
       'content-type': services.metrics.registry.contentType,
-    }),
-  );
+    });
+  });
 
   const limit = options.loginLimit ?? { max: 10, windowMs: 15 * 60_000 };
   app.use('/api/auth/sign-in/*', loginThrottle(limit));

@@ -81,10 +81,13 @@ export function clientAddress(c: Context<AppEnv>): string {
     const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded;
   }
-  return (
-    (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
-      ?.remoteAddress ?? 'local'
-  );
+  return socketAddress(c) ?? 'local';
+}
+
+/** The address of the connection's other end; undefined without a socket (requests made in tests). */
+export function socketAddress(c: Context<AppEnv>): string | undefined {
+  return (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
+    ?.remoteAddress;
 }
 
 /**

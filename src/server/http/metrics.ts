@@ -1,4 +1,5 @@
-// Prometheus metrics at /metrics: process defaults plus HTTP request counts and durations.
+// Prometheus metrics at /metrics: process defaults plus HTTP request counts and durations (who may read them:
+// lib/metrics-access.ts).
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
 export interface Metrics {

@@ -21,6 +21,8 @@ const envSchema = z
     MAIL_FROM: z.string().default('Troupe <no-reply@troupe.local>'),
     AUTH_SECRET: z.string().min(16).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // Lets a Prometheus scraper elsewhere read /metrics with this bearer token (without it: this machine only).
+    METRICS_TOKEN: z.string().min(16).optional(),
     TRUST_PROXY: z
       .enum(['true', 'false'])
       .default('false')
