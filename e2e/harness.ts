@@ -74,6 +74,7 @@ export async function startEnvironment(): Promise<E2eEnvironment> {
     throw error;
   }
   mkdirSync(artifactsDir, { recursive: true });
+  const refused = watchContentSecurityPolicy(browser);
   return {
     baseUrl,
     browser,
@@ -82,8 +83,28 @@ export async function startEnvironment(): Promise<E2eEnvironment> {
       await browser.close().catch(() => undefined);
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
+      if (refused.length > 0)
+        throw new Error(`The Content-Security-Policy refused what the app needs:\n${refused.join('\n')}`);
     },
   };
+}
+
+/**
+ * Collects what the Content-Security-Policy refused in any page of the browser's contexts (Chromium says
+ * so on the console), so a journey fails when the policy blocks something the app does.
+ */
+function watchContentSecurityPolicy(browser: Browser): string[] {
+  const refused: string[] = [];
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const context = await newContext(...args);
+    context.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+        refused.push(`${message.page()?.url() ?? ''}: ${message.text()}`);
+    });
+    return context;
+  };
+  return refused;
 }
 
 /**

@@ -96,6 +96,18 @@ describe('errors', () => {
   });
 });
 
+describe('security headers', () => {
+  it('let pages run only their own scripts, and not be framed by other sites', async () => {
+    const res = await ctx.app.request('/healthz');
+    const policy = res.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toMatch(/script-src[^;]*unsafe/);
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("frame-ancestors 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
 describe('metrics', () => {
   const token = 'scrape-token-0123456789';
 

@@ -41,6 +41,26 @@ import { newRouter } from './openapi';
 
 const webDist = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
+/**
+ * The web app loads only its own scripts, and talks only to its own origin: an injected `<script>` or
+ * event handler attribute would not run even if untrusted text ever reached the page as HTML. Styles may
+ * be inline (Mantine sets its CSS variables in a `<style>` element and sizes through style attributes);
+ * images, media and downloads may be data: or blob: URLs (QR codes, previews, CSV exports).
+ */
+const contentSecurityPolicy = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  mediaSrc: ["'self'", 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'self'"],
+};
+
 /** Builds the /api/v1 router with its OpenAPI document. */
 function buildApi(options: AppOptions) {
   const api = newRouter();
@@ -107,7 +127,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   });
   // Before secureHeaders: the brand's pages load /t.js cross-origin (its default CORP same-origin would block it).
   app.route('/', pixelRoutes(options.pixelLimit ? { limit: options.pixelLimit } : {}));
-  app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
+  app.use('*', secureHeaders({ contentSecurityPolicy, crossOriginEmbedderPolicy: false }));
   app.onError((error, c) => problemResponse(c, error));
   app.notFound((c) =>
     problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`)),
