@@ -113,7 +113,8 @@ export function LinksTable(props: { links: Link[]; showAmbassador?: boolean; lab
                   ) : null}
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={statusColors[link.status]} radius="sm">
+                  {/* Never cut to "ACTI…" when the table is short of room: the destination gives way. */}
+                  <Badge variant="light" color={statusColors[link.status]} radius="sm" miw="max-content">
                     {statusLabels[link.status]}
                   </Badge>
                 </Table.Td>
