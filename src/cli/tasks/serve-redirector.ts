@@ -12,7 +12,7 @@ import { createRedirector, type Redirector } from '../../redirector/redirector';
 import { type Database, fromPostgresUrl } from '../../server/db/client';
 import { authSecret, clickSalt } from '../../server/lib/auth-secret';
 import { createLogger, type Logger } from '../../server/lib/logger';
-import { forwardingHeaders, metricsAccess } from '../../server/lib/metrics-access';
+import { metricsAccess } from '../../server/lib/metrics-access';
 import type { CommandContext } from '../command';
 import { commandEnv } from '../command-env';
 import { CommandError } from '../errors';
@@ -140,9 +140,9 @@ async function serveUntilStopped(
     }
     if (readable && path === '/metrics') {
       const access = metricsAccess(env.METRICS_TOKEN, {
-        authorization: req.headers.authorization,
+        // A repeated request header arrives joined into one string (only set-cookie is an array).
+        header: (name) => req.headers[name] as string | undefined,
         socketAddress: req.socket.remoteAddress,
-        forwarded: forwardingHeaders.some((name) => req.headers[name] !== undefined),
       });
       if (!access.ok) {
         res.writeHead(access.status, {

@@ -9,7 +9,7 @@ import { requestId } from 'hono/request-id';
 import { routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../lib/app-error';
-import { forwardingHeaders, metricsAccess } from '../lib/metrics-access';
+import { metricsAccess } from '../lib/metrics-access';
 import { version } from '../lib/version';
 import { applicationRoutes } from '../modules/applications/applications.routes';
 import { briefRoutes } from '../modules/briefs/briefs.routes';
@@ -139,9 +139,8 @@ export function createApp(services: Services, options: AppOptions = {}) {
   });
   app.get('/metrics', async (c) => {
     const access = metricsAccess(services.env.METRICS_TOKEN, {
-      authorization: c.req.header('authorization'),
+      header: (name) => c.req.header(name),
       socketAddress: socketAddress(c),
-      forwarded: forwardingHeaders.some((name) => c.req.header(name) !== undefined),
     });
     if (!access.ok) {
       const refused = problemResponse(
