@@ -6,8 +6,11 @@
 //
 // The machines here are shared: a CPU's speed drifts by up to 2× within seconds (a plain loop, timed every
 // 30 ms, shows it). So the two servers are not measured one after the other but in alternating one-second
-// slices, bare–Troupe, Troupe–bare, … (eight each), and the ratio is of the totals: a drift weighs on both
+// slices, bare–Troupe, Troupe–bare, … (twelve each), and the ratio is of the totals: a drift weighs on both
 // alike. Before every slice the importer has caught up, so no import runs while either server is measured.
+// Beside it: the ratio of each round's pair of slices (their median and spread show how noisy the machine
+// was), each server's CPU time per redirect (all its threads, from /proc: time the host stole or the server
+// sat idle does not count), and the share of the machine's CPU the host stole meanwhile.
 //
 // Three set-ups: the all-in-one `troupe serve` on embedded PGlite; the same on PostgreSQL
 // (BENCH_DATABASE_URL, TEST_DATABASE_URL or the local server at 127.0.0.1:5432/test when it answers, in a
@@ -38,7 +41,7 @@ const self = fileURLToPath(import.meta.url);
 const destination = 'https://shop.example.com/products/serum?ref=bio';
 const userAgent = 'Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0';
 /** Measured slices per server and set-up, and their length in seconds. */
-const slices = 8;
+const slices = 12;
 const sliceSeconds = 1;
 const connections = 50;
 
@@ -104,23 +107,34 @@ async function load(url: string, seconds: number, connections: number): Promise<
   return { ok, other, errors, seconds: (performance.now() - started) / 1000, latencies };
 }
 
-/** Slices of one server added up: requests, seconds and response times. */
+/** Slices of one server added up: requests, seconds, response times and the server's CPU time. */
 class Tally {
   ok = 0;
   seconds = 0;
   errors = 0;
+  /** CPU seconds of the serving process (all its threads) during the slices. */
+  cpuSeconds = 0;
+  /** Requests per second of each slice, in order. */
+  readonly sliceRps: number[] = [];
   private readonly latencies = new Map<number, number>();
 
-  add(result: LoadResult) {
+  add(result: LoadResult, cpuSeconds: number) {
     this.ok += result.ok;
     this.seconds += result.seconds;
     this.errors += result.errors + result.other;
+    this.cpuSeconds += cpuSeconds;
+    this.sliceRps.push(result.ok / result.seconds);
     for (const [bucket, count] of Object.entries(result.latencies))
       this.latencies.set(Number(bucket), (this.latencies.get(Number(bucket)) ?? 0) + count);
   }
 
   get rps() {
     return this.ok / this.seconds;
+  }
+
+  /** Microseconds of the server's CPU per answered request. */
+  get cpuUs() {
+    return (this.cpuSeconds / this.ok) * 1e6;
   }
 
   /** The response time in ms below which the fraction `p` of responses came. */
@@ -134,6 +148,27 @@ class Tally {
     }
     return 0;
   }
+}
+
+/** USER_HZ: /proc counts CPU time in hundredths of a second on Linux. */
+const clockTicks = 100;
+
+/** CPU seconds a process has used so far, all threads (user + system), from /proc. */
+function processCpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / clockTicks;
+}
+
+/** The machine's CPU time so far: all of it and the part stolen by the host (/proc/stat), in ticks. */
+function machineTicks(): { total: number; steal: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return { total: fields.reduce((sum, n) => sum + n, 0), steal: fields[7] ?? 0 };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** The bare server: node:http answering every request with the same kind of 302. */
@@ -201,21 +236,23 @@ function rssMb(pid: number): number {
 async function orchestrate() {
   // The bare server stays up (idle) all along: each Troupe set-up is measured against bare slices
   // interleaved with its own, so a drift of the machine does not leak into the ratios.
-  const bareServer = spawn(process.execPath, [runTs, self, 'bare'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const bareProcess = spawn(process.execPath, [runTs, self, 'bare'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const loader = new LoadGenerator();
   try {
-    const barePort = (await waitForLine(bareServer, /listening (\d+)/, 30_000))[1];
-    const bareUrl = `http://127.0.0.1:${barePort}/l/bench`;
-    await loader.run(bareUrl, 1);
-    const embedded = await measureTroupe(loader, undefined, bareUrl);
+    const barePort = (await waitForLine(bareProcess, /listening (\d+)/, 30_000))[1];
+    const bareServer = { url: `http://127.0.0.1:${barePort}/l/bench`, pid: bareProcess.pid! };
+    await loader.run(bareServer.url, 1);
+    const embedded = await measureTroupe(loader, undefined, bareServer);
     // PostgreSQL as the ingest bench finds it: the configured URL, else the local server when it answers.
     const postgresUrl =
       process.env.BENCH_DATABASE_URL ??
       process.env.TEST_DATABASE_URL ??
       'postgres://postgres@127.0.0.1:5432/test';
     const hasPostgres = await reachable(postgresUrl);
-    const postgres = hasPostgres ? await measureTroupe(loader, postgresUrl, bareUrl) : null;
-    const dedicated = hasPostgres ? await measureTroupe(loader, postgresUrl, bareUrl, true) : null;
+    const postgres = hasPostgres ? await measureTroupe(loader, postgresUrl, bareServer) : null;
+    const dedicated = hasPostgres ? await measureTroupe(loader, postgresUrl, bareServer, true) : null;
     process.stdout.write(
       `${JSON.stringify({
         connections,
@@ -228,7 +265,7 @@ async function orchestrate() {
     );
   } finally {
     loader.close();
-    bareServer.kill('SIGTERM');
+    bareProcess.kill('SIGTERM');
   }
 }
 
@@ -290,12 +327,12 @@ async function stopTroupe(troupe: TroupeProcess): Promise<void> {
  * Loads Troupe's redirector: the all-in-one server on embedded PGlite (no `postgresUrl`) or on PostgreSQL
  * (a fresh database at `postgresUrl`), or with `dedicated` the redirector in its own process
  * (`troupe serve --only redirector`) beside the app server; in slices alternating with the bare server at
- * `bareUrl`. The importer catches up before every slice; the time it takes after Troupe's is reported.
+ * `bareServer`. The importer catches up before every slice; the time it takes after Troupe's is reported.
  */
 async function measureTroupe(
   loader: LoadGenerator,
   postgresUrl: string | undefined,
-  bareUrl: string,
+  bareServer: { url: string; pid: number },
   dedicated = false,
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), 'troupe-bench-redirect-'));
@@ -339,16 +376,22 @@ async function measureTroupe(
     const troupe = new Tally();
     let importSeconds = 0;
     let rss = 0;
+    const machineBefore = machineTicks();
     for (let round = 0; round < slices; round++) {
       // Bare first in even rounds, Troupe first in odd ones: B T T B B T T B …
       const order = round % 2 === 0 ? [false, true] : [true, false];
       for (const isTroupe of order) {
-        (isTroupe ? troupe : bare).add(await loader.run(isTroupe ? url : bareUrl, sliceSeconds));
+        const pid = isTroupe ? redirector.child.pid! : bareServer.pid;
+        const cpuBefore = processCpuSeconds(pid);
+        const result = await loader.run(isTroupe ? url : bareServer.url, sliceSeconds);
+        (isTroupe ? troupe : bare).add(result, processCpuSeconds(pid) - cpuBefore);
         if (!isTroupe) continue;
         rss = Math.max(rss, rssMb(redirector.child.pid!));
         importSeconds += await untilImported(redirector.base);
       }
     }
+    const machineAfter = machineTicks();
+    const roundRatios = troupe.sliceRps.map((rps, i) => rps / bare.sliceRps[i]!);
     // Stopped last started first; a copy, so `running` keeps its order for the finally below.
     for (const troupe of [...running].reverse()) await stopTroupe(troupe);
     let recorded = 0;
@@ -370,6 +413,15 @@ async function measureTroupe(
       p99: troupe.percentile(0.99),
       errors: troupe.errors,
       ratio: troupe.rps / bare.rps,
+      /** Troupe's slice over the bare one of the same round, per round: the spread shows the machine's noise. */
+      roundRatios,
+      medianRoundRatio: median(roundRatios),
+      /** CPU of the serving process per redirect (all threads), and bare's over Troupe's: redirects per CPU-second. */
+      cpuUs: troupe.cpuUs,
+      bareCpuUs: bare.cpuUs,
+      cpuRatio: bare.cpuUs / troupe.cpuUs,
+      /** The share of the machine's CPU time the host took (steal) over the measured slices and the imports between them. */
+      steal: (machineAfter.steal - machineBefore.steal) / (machineAfter.total - machineBefore.total),
       served: warm.ok + troupe.ok,
       recorded,
       /** Clicks of the measured slices per second of the importer catching up after them. */
