@@ -70,8 +70,14 @@ describe('tracked links', () => {
     const domains = page.getByPlaceholder('shop.example.com — press Enter after each');
     await domains.fill('localhost');
     await domains.press('Enter');
+    // Typing in the code fields once replaced the page with an error (an event read after React let go).
+    await page.getByLabel('Discount description').fill('15% off your first order');
+    await page.getByLabel('Percent off').fill('20');
     await page.getByRole('button', { name: 'Save tracking settings' }).click();
     await page.getByText('Tracking settings saved').waitFor();
+    await expect(page.getByLabel('Discount description').inputValue()).resolves.toBe(
+      '15% off your first order',
+    );
     await screenshot(page, 'links-01-tracking-settings');
   });
 
@@ -84,6 +90,13 @@ describe('tracked links', () => {
     await page.getByRole('option', { name: /Jane Doe/ }).click();
     await dialog.getByLabel('Destination').fill(`${env.baseUrl}/healthz?from=bio`);
     await dialog.getByLabel('Campaign label').fill('spring-launch');
+    // A day in the past is refused under the date field itself.
+    const expires = dialog.getByLabel('Expires on');
+    await expires.fill(new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10));
+    await dialog.getByRole('button', { name: 'Create link' }).click();
+    await expect.poll(() => expires.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'links-02-expiry-in-the-past');
+    await expires.fill('');
     await dialog.getByRole('button', { name: 'Create link' }).click();
     await dialog.waitFor({ state: 'hidden' });
     const row = page.getByRole('table', { name: 'Tracked links' }).getByRole('row').nth(1);

@@ -74,11 +74,8 @@ function CreateLinkForm(props: {
           await queryClient.invalidateQueries({ queryKey: ['links', workspaceId] });
           props.onClose();
         } catch (e) {
-          const split = splitProblems(
-            e,
-            { ...input, expiresAt: input.expiresAt ?? '' },
-            { expiresAt: 'expiresOn' },
-          );
+          // Matched against the form's own fields: the API's expiresAt is the form's expiresOn.
+          const split = splitProblems(e, values, { expiresAt: 'expiresOn' });
           setErrors(split.fieldErrors);
           setMessage(split.message);
         } finally {

@@ -211,7 +211,10 @@ export function TrackingForm(props: {
                 label="Code pattern"
                 description="{HANDLE}, {NAME}, {PERCENT}, {YEAR}, {RANDOM4}, {RANDOM6}; needs {HANDLE}, {NAME} or a RANDOM token"
                 value={values.codePattern}
-                onChange={(e) => setValues((v) => ({ ...v, codePattern: e.currentTarget.value }))}
+                onChange={(e) => {
+                  const codePattern = e.currentTarget.value;
+                  setValues((v) => ({ ...v, codePattern }));
+                }}
                 error={errors.codePattern}
               />
               <TextInput
@@ -219,7 +222,10 @@ export function TrackingForm(props: {
                 description="A whole number from 1 to 100"
                 inputMode="numeric"
                 value={values.codePercent}
-                onChange={(e) => setValues((v) => ({ ...v, codePercent: e.currentTarget.value }))}
+                onChange={(e) => {
+                  const codePercent = e.currentTarget.value;
+                  setValues((v) => ({ ...v, codePercent }));
+                }}
                 error={errors.codePercent}
               />
             </Group>
@@ -227,7 +233,10 @@ export function TrackingForm(props: {
               label="Discount description"
               placeholder="15% off your first order"
               value={values.codeDescription}
-              onChange={(e) => setValues((v) => ({ ...v, codeDescription: e.currentTarget.value }))}
+              onChange={(e) => {
+                const codeDescription = e.currentTarget.value;
+                setValues((v) => ({ ...v, codeDescription }));
+              }}
               error={errors.codeDescription}
             />
           </Section>

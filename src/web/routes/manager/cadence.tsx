@@ -116,9 +116,11 @@ export function CadencePage() {
               type="month"
               aria-label="Month"
               value={search.month ?? new Date().toISOString().slice(0, 7)}
-              onChange={(e) =>
-                navigate({ search: (old) => ({ ...old, month: e.currentTarget.value || undefined }) })
-              }
+              onChange={(e) => {
+                // Read now: React may have let go of the event by the time the router calls back.
+                const month = e.currentTarget.value || undefined;
+                void navigate({ search: (old) => ({ ...old, month }) });
+              }}
               w={170}
             />
           </Group>
