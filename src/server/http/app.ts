@@ -156,7 +156,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   });
 
   const limit = options.loginLimit ?? { max: 10, windowMs: 15 * 60_000 };
-  app.use('/api/auth/sign-in/*', loginThrottle(limit));
+  app.use('/api/auth/sign-in/*', loginThrottle({ ...limit, failuresOnly: true }));
   app.use('/api/v1/signup', loginThrottle(limit));
   app.use('/api/v1/portal/magic-link', loginThrottle(limit));
   app.use(

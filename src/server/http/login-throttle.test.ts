@@ -82,6 +82,30 @@ describe('loginThrottle behind a proxy', () => {
   });
 });
 
+describe('loginThrottle counting failures only', () => {
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('services', { env: { TRUST_PROXY: false } } as unknown as Services);
+    await next();
+  });
+  app.onError((error, c) => problemResponse(c, error));
+  app.use('/sign-in', loginThrottle({ max: 2, windowMs: 60_000, failuresOnly: true }));
+  app.post('/sign-in', async (c) => {
+    const { password } = (await c.req.json()) as { password: string };
+    return c.body(null, password === 'right' ? 200 : 401);
+  });
+  const signIn = (email: string, password: string) =>
+    app.request('/sign-in', { method: 'POST', body: JSON.stringify({ email, password }) });
+
+  it('lets a person sign in again and again, and stops guessing after `max` failures', async () => {
+    for (let i = 0; i < 25; i++) expect((await signIn('ana@example.com', 'right')).status).toBe(200);
+    expect((await signIn('bo@example.com', 'wrong')).status).toBe(401);
+    expect((await signIn('bo@example.com', 'wrong')).status).toBe(401);
+    expect((await signIn('bo@example.com', 'right')).status).toBe(429);
+    expect((await signIn('ana@example.com', 'right')).status).toBe(200);
+  });
+});
+
 describe('throttleKey', () => {
   it.each([
     ['203.0.113.7', '203.0.113.7'],

@@ -46,6 +46,11 @@ export class HitCounter {
     return recent.length;
   }
 
+  /** Takes back the newest hit of `key` (an attempt that turned out not to count). */
+  giveBack(key: string): void {
+    this.hits.get(key)?.pop();
+  }
+
   /** How long until `key` may make another hit without exceeding `max` within the window. */
   retryAfterMs(key: string, max: number): number {
     const times = this.hits.get(key) ?? [];
@@ -110,7 +115,11 @@ export function throttleKey(address: string): string {
     .join(':')}::/64`;
 }
 
-export function loginThrottle(options: ThrottleOptions) {
+/**
+ * With `failuresOnly`, an attempt the handler accepts (a 2xx: a successful sign-in) gives its hits back, so
+ * only failed attempts count: a team signing in from one office never locks itself out.
+ */
+export function loginThrottle(options: ThrottleOptions & { failuresOnly?: boolean }) {
   const counter = new HitCounter(options);
 
   return createMiddleware<AppEnv>(async (c, next) => {
@@ -123,6 +132,7 @@ export function loginThrottle(options: ThrottleOptions) {
     } catch {
       // not JSON: the handler will answer with its own validation error
     }
+    const keys = [`ip:${address}`, ...(email === '' ? [] : [`email:${email}`])];
     const isOver =
       counter.take(`ip:${address}`, options.max * 10) > options.max * 10 ||
       (email !== '' && counter.take(`email:${email}`, options.max) > options.max);
@@ -134,6 +144,7 @@ export function loginThrottle(options: ThrottleOptions) {
       );
     }
     await next();
+    if (options.failuresOnly && c.res.status < 300) for (const key of keys) counter.giveBack(key);
   });
 }
 
