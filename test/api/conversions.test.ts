@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/server/lib/ids';
 import { discountCode } from '../../src/server/modules/codes/codes.schema';
 import { apiKey, storeOrder } from '../../src/server/modules/conversions/conversions.schema';
+import { apiCurlExample, pixelSnippet } from '../../src/web/features/stores/kinds';
 import { buildWorld, type World } from '../fixtures/webhooks/world';
 import { createTestContext, type TestContext } from '../harness';
 
@@ -119,6 +120,14 @@ describe('attribution through the ingest', () => {
 });
 
 describe('POST /api/v1/conversions', () => {
+  it('records the amount of the setup guide’s curl example as shown (49.99, not 4,999)', async () => {
+    const json = /-d '([\s\S]*)'/.exec(apiCurlExample('https://t.example'))?.[1] ?? '';
+    const example = JSON.parse(json) as Record<string, unknown>;
+    const res = await api('/conversions', { ...example, externalId: 'guide-1', clickId: undefined });
+    expect(res.status).toBe(200);
+    expect(await orderOf('guide-1')).toMatchObject({ amountMinor: 4999, currency: 'EUR' });
+  });
+
   it('refuses a missing, wrong or revoked key with 401', async () => {
     expect((await api('/conversions', order(), null)).status).toBe(401);
     expect((await api('/conversions', order(), 'trp_wrong')).status).toBe(401);
@@ -280,6 +289,15 @@ describe('CSV import of orders', () => {
     expect(row).toBeUndefined();
   });
 
+  it('checks a file with bad rows by counting what its good rows would do, and names each bad row once', async () => {
+    const file = `${csv()}\ncsv-5,${new Date().toISOString()},-5,USD,,,`;
+    const dry = await w.owner.client.request('POST', `${path()}?dryRun=true`, file);
+    expect(dry.body).toMatchObject({ written: false, dryRun: true, created: 2, credited: 2, skipped: 3 });
+    expect(dry.body.errors.filter((e: { line: number }) => e.line === 6)).toEqual([
+      { line: 6, field: 'amount', message: 'must be a non-negative decimal such as 49.90' },
+    ]);
+  });
+
   it('dry-runs, then imports the good rows when asked to skip bad ones; a re-import adds nothing', async () => {
     const dry = await w.owner.client.request('POST', `${path()}?onError=skip&dryRun=true`, csv());
     expect(dry.body).toMatchObject({ written: false, dryRun: true, created: 2, credited: 2, skipped: 2 });
@@ -296,6 +314,17 @@ describe('CSV import of orders', () => {
     });
     const again = await w.owner.client.request('POST', `${path()}?onError=skip`, csv());
     expect(again.body).toMatchObject({ created: 0, duplicates: 2 });
+  });
+
+  it('refuses to import a file into a pixel connection (its orders are unverified)', async () => {
+    const res = await w.owner.client.request(
+      'POST',
+      `/api/v1/workspaces/${w.ws}/stores/${w.connections.pixel}/orders/import`,
+      csv(),
+    );
+    expect(res.status).toBe(422);
+    expect(res.body.detail).toContain('pixel connection');
+    expect(res.body.problems).toEqual([{ field: 'connection', message: 'is a pixel connection' }]);
   });
 
   it('refuses unknown columns at the header', async () => {
@@ -351,6 +380,15 @@ describe('the pixel', () => {
     expect(await res.json()).toEqual({ status: 'recorded' });
     expect(await (await send('https://brand.example', body)).json()).toEqual({ status: 'duplicate' });
     expect(await orderOf('px-1')).toMatchObject({ amountMinor: 3000, ambassadorId: w.omar.id });
+  });
+
+  it('records the amount the setup guide’s snippet shows (a decimal in the currency’s units)', async () => {
+    // The object the guide tells brands to pass to troupe.conversion, sent as t.js sends it.
+    const literal = /troupe\.conversion\((\{[\s\S]*?\})\);/.exec(pixelSnippet('https://t.example', 'c'))?.[1];
+    const call = new Function(`return ${literal}`)() as { amount: unknown; currency: string };
+    const body = { orderId: 'px-guide', amount: String(call.amount), currency: call.currency, clickId: null };
+    expect((await send('https://brand.example', body)).status).toBe(200);
+    expect(await orderOf('px-guide')).toMatchObject({ amountMinor: 4999, currency: 'EUR' });
   });
 
   it('refuses other origins, names bad fields and limits each address', async () => {

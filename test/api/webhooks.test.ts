@@ -161,13 +161,15 @@ describe('Shopify webhooks', () => {
     expect(order?.ambassadorId).toBe(w.jane.id);
   });
 
-  it('refuses a bad or missing signature with 401 problem+json and stores nothing', async () => {
+  it('refuses a bad or missing signature with 401 problem+json, stores nothing of it and lists the refusal once a minute', async () => {
     const before = (await deliveriesOf(w.connections.shopify)).length;
     const body = shopifyOrderBody({ id: '7000000000000000005' });
     const wrong = await shopify('orders/create', body, 'not-the-secret');
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get('content-type')).toContain('application/problem+json');
-    expect((await wrong.json()).detail).toContain('does not match');
+    const problem = await wrong.json();
+    expect(problem.detail).toContain('does not match');
+    expect(problem).toMatchObject({ title: 'Signature not valid', code: 'bad_signature' });
     const missing = await post(`/webhooks/shopify/${w.connections.shopify}`, body, {
       'x-shopify-topic': 'orders/create',
     });
@@ -180,7 +182,12 @@ describe('Shopify webhooks', () => {
     expect((await ordersOf(w.connections.shopify)).some((o) => o.externalId === '7000000000000000005')).toBe(
       false,
     );
-    expect((await deliveriesOf(w.connections.shopify)).length).toBe(before);
+    // The first refusal is listed (topic and reason only), the two right after it are not.
+    const deliveries = await deliveriesOf(w.connections.shopify);
+    expect(deliveries.length).toBe(before + 1);
+    expect(deliveries.filter((d) => d.status === 'refused')).toEqual([
+      expect.objectContaining({ topic: 'orders/create', httpStatus: 401, externalId: null }),
+    ]);
   });
 
   it('ignores unknown topics with 202, answers 404 for unknown connections and 410 for disabled ones', async () => {
@@ -552,7 +559,7 @@ describe('test delivery', () => {
     const res = await w.owner.client.post(
       `/api/v1/workspaces/${w.ws}/stores/${w.connections.woocommerce}/test-delivery`,
     );
-    expect(res.body).toMatchObject({ status: null, httpStatus: 401 });
+    expect(res.body).toMatchObject({ status: 'refused', httpStatus: 401 });
     expect(res.body.detail).toContain('no signing secret');
   });
 

@@ -6,6 +6,8 @@ export const errorCodes = {
   bad_request: { status: 400, title: 'Bad request' },
   validation_failed: { status: 422, title: 'Validation failed' },
   unauthenticated: { status: 401, title: 'Sign-in required' },
+  /** A webhook delivery not signed with its connection's secret. */
+  bad_signature: { status: 401, title: 'Signature not valid' },
   forbidden: { status: 403, title: 'Not allowed' },
   not_found: { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict' },

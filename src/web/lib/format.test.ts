@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRelative, majorToMinor, minorDigits, minorToMajor } from './format';
+import { formatCount, formatRelative, majorToMinor, minorDigits, minorToMajor } from './format';
 
 describe('money in minor units', () => {
   it.each([
@@ -22,5 +22,16 @@ describe('formatRelative', () => {
     expect(formatRelative('2026-01-10T11:59:30Z', now)).toBe('just now');
     expect(formatRelative('2026-01-10T11:57:00Z', now)).toMatch(/3 minutes ago/);
     expect(formatRelative('2026-01-09T12:00:00Z', now)).toMatch(/yesterday|1 day ago/);
+  });
+});
+
+describe('formatCount', () => {
+  it.each([
+    [0, 'order', undefined, '0 orders'],
+    [1, 'order', undefined, '1 order'],
+    [1200, 'pixel order', undefined, '1,200 pixel orders'],
+    [2, 'reply', 'replies', '2 replies'],
+  ])('%d %s', (n, singular, plural, expected) => {
+    expect(formatCount(n, singular, plural)).toBe(expected);
   });
 });

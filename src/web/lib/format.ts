@@ -13,6 +13,11 @@ export function formatNumber(n: number | null | undefined): string {
   return n === null || n === undefined ? '—' : whole.format(n);
 }
 
+/** A count with its noun: `formatCount(1, 'order')` → "1 order", `formatCount(1200, 'order')` → "1,200 orders". */
+export function formatCount(n: number, singular: string, plural = `${singular}s`): string {
+  return `${formatNumber(n)} ${n === 1 ? singular : plural}`;
+}
+
 /** How many minor units a currency has (USD 2, JPY 0); 2 when the code is unknown. */
 export function minorDigits(currency: string): number {
   try {

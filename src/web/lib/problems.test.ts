@@ -24,7 +24,13 @@ describe('problemsToErrors', () => {
         { field: 'name', message: 'is required' },
         { field: 'name', message: 'is too short' },
       ]),
-    ).toEqual({ name: 'Is required; Is too short' });
+    ).toEqual({ name: 'Required; Is too short' });
+  });
+
+  it('reads "is required: …" as "Required: …" under the field', () => {
+    expect(problemsToErrors([{ field: 'secret', message: 'is required: paste the key' }])).toEqual({
+      secret: 'Required: paste the key',
+    });
   });
 });
 

@@ -12,7 +12,10 @@ export function problemsToErrors(
   const errors: Record<string, string> = {};
   for (const p of problems) {
     const field = rename[p.field] ?? p.field;
-    const message = p.message.charAt(0).toUpperCase() + p.message.slice(1);
+    // Messages are written to follow the field's name ("is required: paste…"); under the field itself
+    // they read "Required: paste…".
+    const text = p.message.replace(/^is required\b/, 'required');
+    const message = text.charAt(0).toUpperCase() + text.slice(1);
     errors[field] = errors[field] ? `${errors[field]}; ${message}` : message;
   }
   return errors;

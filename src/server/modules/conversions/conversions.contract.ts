@@ -1,6 +1,7 @@
 // Conversions (T3–T5): what the API, the CSV import, the pixel and the conversions table take and return.
 import { z } from '@hono/zod-openapi';
 import { toMinorUnits } from './orders-money';
+import { deliveryStatuses } from './stores.contract';
 
 const currency = z
   .string()
@@ -16,10 +17,11 @@ const dateTime = z
   .trim()
   .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date and time, e.g. 2026-11-20T10:15:00Z')
   .transform((v) => new Date(v));
+const decimalPattern = /^\d{1,15}(\.\d+)?$/;
 const decimal = z
   .union([z.string(), z.number()])
   .transform((v) => String(v).trim())
-  .pipe(z.string().regex(/^\d{1,15}(\.\d+)?$/, 'must be a non-negative decimal such as 49.90'));
+  .pipe(z.string().regex(decimalPattern, 'must be a non-negative decimal such as 49.90'));
 const optionalText = (max: number) =>
   z
     .string()
@@ -35,7 +37,12 @@ function withAmount<
   const currency = value.currency ?? 'USD';
   if (value.amount !== undefined && value.amountMinor !== undefined) {
     ctx.addIssue({ code: 'custom', path: ['amount'], message: 'give amount or amountMinor, not both' });
-  } else if (value.amount !== undefined && toMinorUnits(value.amount, currency) === null) {
+  } else if (
+    value.amount !== undefined &&
+    // Not a decimal at all is the amount's own error; this one is about its precision.
+    decimalPattern.test(value.amount) &&
+    toMinorUnits(value.amount, currency) === null
+  ) {
     ctx.addIssue({
       code: 'custom',
       path: ['amount'],
@@ -264,7 +271,7 @@ export const orderImportResultSchema = z.object({
 export type OrderImportResult = z.infer<typeof orderImportResultSchema>;
 
 export const testDeliveryResultSchema = z.object({
-  status: z.enum(['processed', 'duplicate', 'held', 'ignored', 'failed']).nullable(),
+  status: z.enum(deliveryStatuses).nullable(),
   httpStatus: z.number(),
   detail: z.string(),
 });

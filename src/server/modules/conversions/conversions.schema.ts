@@ -45,7 +45,9 @@ export const webhookDelivery = pgTable(
     topic: text('topic').notNull(),
     /** The platform's own delivery/event id when it sends one (Shopify X-Shopify-Webhook-Id, Stripe evt_…). */
     externalId: text('external_id'),
-    status: text('status', { enum: ['processed', 'duplicate', 'held', 'ignored', 'failed'] }).notNull(),
+    status: text('status', {
+      enum: ['processed', 'duplicate', 'held', 'ignored', 'failed', 'refused'],
+    }).notNull(),
     httpStatus: integer('http_status').notNull(),
     detail: text('detail'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),

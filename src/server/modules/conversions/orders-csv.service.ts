@@ -128,6 +128,13 @@ export async function importOrdersCsv(
   options: { onError: 'abort' | 'skip'; dryRun: boolean },
 ): Promise<OrderImportResult> {
   const connection = await getConnectionOrThrow(db, scope, connectionId);
+  if (connection.kind === 'pixel') {
+    throw new AppError(
+      'validation_failed',
+      'Orders from a file cannot go into a pixel connection: its orders count as unverified. Import into a connection of kind “CSV import” or into the store’s own connection.',
+      { problems: [{ field: 'connection', message: 'is a pixel connection' }] },
+    );
+  }
   const { rows, errors, total } = validateOrderCsv(text);
   const base: OrderImportResult = {
     totalRows: total,
@@ -139,9 +146,11 @@ export async function importOrdersCsv(
     dryRun: options.dryRun,
     errors,
   };
+  // A check (dry run) counts the good rows even when bad ones would stop the import: it says what
+  // importing without the bad rows would do.
   if (
     errors.some((e) => e.field === 'header') ||
-    (errors.length > 0 && options.onError === 'abort') ||
+    (errors.length > 0 && options.onError === 'abort' && !options.dryRun) ||
     rows.length === 0
   ) {
     return base;

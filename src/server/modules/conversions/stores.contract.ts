@@ -28,7 +28,7 @@ export const topicsByKind: Record<ConnectionKind, string[]> = {
   csv: [],
 };
 
-export const deliveryStatuses = ['processed', 'duplicate', 'held', 'ignored', 'failed'] as const;
+export const deliveryStatuses = ['processed', 'duplicate', 'held', 'ignored', 'failed', 'refused'] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
 const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);

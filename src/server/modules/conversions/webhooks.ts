@@ -15,6 +15,7 @@ import { ingestOrders } from './ingest.service';
 import type { IngestOrdersResult, IngestRefundsResult, OrderInput, RefundInput } from './ingest-common';
 import { ingestRefunds } from './ingest-refunds.service';
 import { fromMinorUnits } from './orders-money';
+import type { DeliveryStatus } from './stores.contract';
 import {
   PayloadError,
   parseJsonLossless,
@@ -27,7 +28,6 @@ import {
 } from './webhook-payloads';
 
 export type WebhookKind = 'shopify' | 'woocommerce' | 'stripe';
-export type DeliveryStatus = 'processed' | 'duplicate' | 'held' | 'ignored' | 'failed';
 
 /** The topic a test delivery carries: verified and parsed like an order, never stored as one. */
 export const testTopics: Record<WebhookKind, string> = {
@@ -46,17 +46,18 @@ export interface WebhookRequest {
 
 export interface WebhookOutcome {
   httpStatus: number;
-  /** Null when nothing was recorded (unknown connection, bad signature, WooCommerce's ping). */
+  /** Null when nothing was recorded (unknown connection, WooCommerce's ping). */
   status: DeliveryStatus | null;
   detail: string;
   /** `unauthenticated` / `not_found` answers go out as problem+json. */
-  problem?: 'unauthenticated' | 'not_found' | undefined;
+  problem?: 'bad_signature' | 'not_found' | undefined;
 }
 
 const signatureText: Record<Exclude<SignatureCheck, { ok: true }>['reason'], string> = {
   missing: 'the signature header is missing',
   malformed: 'the signature header is malformed',
-  mismatch: 'the signature does not match this connection’s secret',
+  mismatch:
+    'the signature does not match this connection’s secret (is the store set up with the secret Troupe showed?)',
   stale: 'the signed timestamp is more than 5 minutes from now (a replayed or delayed delivery)',
 };
 
@@ -188,10 +189,42 @@ function describe(
   return { status, detail: detail.charAt(0).toUpperCase() + detail.slice(1) };
 }
 
+/** When each connection last had a refused delivery listed (this process). */
+const refusalListedAt = new Map<string, number>();
+const refusalEveryMs = 60_000;
+
 /**
- * Handles one delivery end to end. Unknown connection → 404, bad or missing signature → 401 (nothing
- * stored), disabled connection → 410, unknown topic → 202 ignored, payload Troupe cannot read → 400 failed,
- * else 200 with what happened (a replay is `duplicate`, not an error, so the store stops retrying).
+ * Lists a refused delivery among the connection's deliveries, so a manager whose store signs with another
+ * secret sees why nothing arrives: its topic and the reason only (nothing of its body is read or kept), and
+ * at most one a minute per connection, so unsigned requests cannot fill the table.
+ */
+async function listRefusal(
+  db: Db,
+  connection: { id: string; workspaceId: string },
+  topic: string | undefined,
+  outcome: WebhookOutcome,
+  now: Date,
+): Promise<void> {
+  if (now.getTime() - (refusalListedAt.get(connection.id) ?? -Infinity) < refusalEveryMs) return;
+  if (refusalListedAt.size >= 10_000) refusalListedAt.clear();
+  refusalListedAt.set(connection.id, now.getTime());
+  await db.insert(webhookDelivery).values({
+    id: newId('webhookDelivery'),
+    workspaceId: connection.workspaceId,
+    connectionId: connection.id,
+    topic: topic?.slice(0, 200) || '(none)',
+    externalId: null,
+    status: 'refused',
+    httpStatus: outcome.httpStatus,
+    detail: `${outcome.detail} (Refused deliveries are listed at most once a minute.)`,
+    receivedAt: now,
+  });
+}
+
+/**
+ * Handles one delivery end to end. Unknown connection → 404, bad or missing signature → 401 (nothing of it
+ * is read or kept; the refusal is listed, see listRefusal), disabled connection → 410, unknown topic → 202
+ * ignored, payload Troupe cannot read → 400 failed, else 200 with what happened (a replay is `duplicate`, not an error, so the store stops retrying).
  */
 export async function handleWebhook(db: Db, request: WebhookRequest): Promise<WebhookOutcome> {
   const now = request.now ?? new Date();
@@ -211,14 +244,22 @@ export async function handleWebhook(db: Db, request: WebhookRequest): Promise<We
   if (request.kind === 'woocommerce' && /^webhook_id=\d+$/.test(request.rawBody.trim())) {
     return { httpStatus: 200, status: null, detail: 'WooCommerce ping acknowledged.' };
   }
+  const topicHeader =
+    request.kind === 'shopify'
+      ? request.header('x-shopify-topic')
+      : request.kind === 'woocommerce'
+        ? request.header('x-wc-webhook-topic')
+        : undefined;
   const check = verify(request, connection.secret ?? '', now);
   if (!check.ok) {
-    return {
+    const refused: WebhookOutcome = {
       httpStatus: 401,
-      status: null,
+      status: 'refused',
       detail: `Refused: ${connection.secret ? signatureText[check.reason] : 'this connection has no signing secret yet'}.`,
-      problem: 'unauthenticated',
+      problem: 'bad_signature',
     };
+    await listRefusal(db, connection, topicHeader, refused, now);
+    return refused;
   }
 
   const record = async (
@@ -240,12 +281,6 @@ export async function handleWebhook(db: Db, request: WebhookRequest): Promise<We
     });
     return outcome;
   };
-  const topicHeader =
-    request.kind === 'shopify'
-      ? request.header('x-shopify-topic')
-      : request.kind === 'woocommerce'
-        ? request.header('x-wc-webhook-topic')
-        : undefined;
   if (connection.disabledAt) {
     return record(
       {

@@ -44,8 +44,11 @@ export function ImportOrdersModal(props: {
   onImported: () => Promise<unknown>;
 }) {
   const { workspaceId } = useWorkspace();
-  const usable = props.connections.filter((c) => !c.disabled);
-  const [connectionId, setConnectionId] = useState<string | null>(usable[0]?.id ?? null);
+  // Not the pixel's: its orders count as unverified, and a file from the store is not.
+  const usable = props.connections.filter((c) => !c.disabled && c.kind !== 'pixel');
+  const [connectionId, setConnectionId] = useState<string | null>(
+    (usable.find((c) => c.kind === 'csv') ?? usable[0])?.id ?? null,
+  );
   const csv = useCsvImport({
     importFile: connectionId
       ? (file, options, onProgress) => importOrdersCsv(workspaceId, connectionId, file, options, onProgress)

@@ -37,6 +37,36 @@ interface Described {
   body?: ReactNode;
 }
 
+/** Titles of the other actions a creator's timeline shows (with the code or link the event names). */
+const titles: Record<string, string> = {
+  'ambassador.cadence_reminder_sent': 'Posting reminder sent',
+  'asset.rights_changed': 'Usage rights changed',
+  'code_alert.raised': 'Possible leaked code flagged',
+  'code_alert.dismissed': 'Leaked-code alert dismissed',
+  'code_alert.rotated': 'Leaked code replaced',
+  'committee.abstained': 'A committee member abstained',
+  'committee.decided': 'Committee decision recorded',
+  'committee.review_submitted': 'Committee review submitted',
+  'creator.social_account_added': 'Social account added',
+  'discount_code.issued': 'Discount code issued',
+  'discount_code.retired': 'Discount code retired',
+  'discount_code.rotated': 'Discount code replaced',
+  'discount_code.synced': 'Discount code created in the store',
+  'link.created': 'Tracked link created',
+  'link.deleted': 'Tracked link deleted',
+  'outreach.reply_recorded': 'Reply to outreach recorded',
+  'submission.submitted': 'Content submitted for review',
+  'submission.resubmitted': 'Content resubmitted after changes',
+  'submission.published': 'Content published',
+  'submission.metrics_recorded': 'Post results recorded',
+};
+
+/** `foo_bar.baz` → `Foo bar baz`, for an action without a title of its own. */
+function humanize(action: string): string {
+  const words = action.replace(/[._]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 function describe(e: AuditEvent): Described {
   const programName = text(prop(e.after, 'programName'));
   switch (e.action) {
@@ -109,8 +139,12 @@ function describe(e: AuditEvent): Described {
       };
     case 'creator.profile_updated':
       return { title: 'Updated their profile in the portal', icon: <IconUserCircle size={13} /> };
-    default:
-      return { title: e.action, icon: <IconPencil size={13} /> };
+    default: {
+      const slug = text(prop(e.after, 'slug'));
+      const detail = text(prop(e.after, 'code')) ?? (slug ? `/l/${slug}` : undefined);
+      const title = titles[e.action] ?? humanize(e.action);
+      return { title: detail ? `${title}: ${detail}` : title, icon: <IconPencil size={13} /> };
+    }
   }
 }
 

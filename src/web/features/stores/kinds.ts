@@ -27,6 +27,7 @@ export const statusColors: Record<DeliveryStatus, string> = {
   held: 'yellow',
   ignored: 'gray',
   failed: 'red',
+  refused: 'orange',
 };
 
 export const statusLabels: Record<DeliveryStatus, string> = {
@@ -35,6 +36,7 @@ export const statusLabels: Record<DeliveryStatus, string> = {
   held: 'Held (waiting for its order)',
   ignored: 'Ignored (topic not used)',
   failed: 'Failed',
+  refused: 'Refused (not signed with this secret)',
 };
 
 const trim = (baseUrl: string) => baseUrl.replace(/\/+$/, '');
@@ -50,7 +52,7 @@ export function pixelSnippet(baseUrl: string, connectionId: string): string {
     "  window.addEventListener('load', function () {",
     '    troupe.conversion({',
     "      orderId: '1001',                 // your order number",
-    '      amount: 4999,                    // in minor units (cents): 49.99',
+    "      amount: '49.99',                 // the order total in the currency's units, as shown to the customer",
     "      currency: 'EUR',",
     "      email: 'customer@example.com'    // optional; used to refuse self-referrals",
     '    });',
@@ -68,7 +70,7 @@ export function apiCurlExample(baseUrl: string): string {
     "  -d '{",
     '    "externalId": "1001",',
     '    "occurredAt": "2026-03-01T14:30:00Z",',
-    '    "amount": 4999,',
+    '    "amount": "49.99",',
     '    "currency": "EUR",',
     '    "customerEmail": "customer@example.com",',
     '    "codes": ["JANE15"],',

@@ -18,7 +18,7 @@ export function LastDelivery({ connection }: { connection: Connection }) {
       <Group gap={6} wrap="nowrap">
         <ColorSwatch color="var(--mantine-color-gray-4)" size={10} withShadow={false} />
         <Text size="sm" c="dimmed">
-          Nothing received yet
+          Nothing from the store yet
         </Text>
       </Group>
     );

@@ -7,7 +7,7 @@ import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-quer
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { EmptyCard } from '../../components/empty-card';
-import { AnchorLink } from '../../components/links';
+import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageHeader, PageLoader } from '../../components/page';
 import {
   type ConversionFilters,
@@ -20,7 +20,7 @@ import { ImportOrdersModal } from '../../features/conversions/import-orders-moda
 import { ambassadorsQuery } from '../../features/people/api';
 import { programQuery } from '../../features/programs/api';
 import { useWorkspace } from '../../features/workspaces/workspace-context';
-import { formatMoney, formatNumber } from '../../lib/format';
+import { formatCount, formatMoney, formatNumber } from '../../lib/format';
 
 const route = getRouteApi('/w/$workspaceId/programs/$programId/conversions');
 
@@ -57,7 +57,9 @@ export function ConversionsPage() {
     setPage(0);
   };
   const isFiltered = Object.values(filters).some((v) => v !== undefined);
-  const canImport = can('conversions.write') && (data?.connections.length ?? 0) > 0;
+  // The pixel's connections take no files: their orders count as unverified.
+  const canImport =
+    can('conversions.write') && (data?.connections ?? []).some((c) => !c.disabled && c.kind !== 'pixel');
 
   return (
     <>
@@ -90,6 +92,7 @@ export function ConversionsPage() {
               download
               variant="default"
               leftSection={<IconDownload size={16} />}
+              disabled={data?.total === 0}
             >
               Export CSV
             </Button>
@@ -155,14 +158,23 @@ export function ConversionsPage() {
                 ? 'Clear a filter to see more orders.'
                 : data.connections.length === 0
                   ? 'Connect a store (Shopify, WooCommerce, Stripe), add the pixel or create an API key on the store connections page; orders then appear here with who drove them.'
-                  : 'Orders appear here as your store reports them. Send a test delivery from the store connections page, or import past orders from CSV.'
+                  : canImport
+                    ? 'Orders appear here as your store reports them. Send a test delivery from the store connections page, or import past orders from CSV.'
+                    : 'Orders appear here as your store reports them. To import past orders from CSV, add a connection of kind “CSV import” on the store connections page.'
             }
             actions={
-              !isFiltered && canImport ? (
-                <Button leftSection={<IconUpload size={16} />} onClick={importDisclosure.open}>
-                  Import orders
-                </Button>
-              ) : null
+              isFiltered ? null : (
+                <>
+                  {canImport ? (
+                    <Button leftSection={<IconUpload size={16} />} onClick={importDisclosure.open}>
+                      Import orders
+                    </Button>
+                  ) : null}
+                  <ButtonLink to="/w/$workspaceId/stores" params={{ workspaceId }} variant="default">
+                    Store connections
+                  </ButtonLink>
+                </>
+              )
             }
           />
         ) : (
@@ -235,7 +247,7 @@ function CurrencyTotals({
         value={formatMoney(t.creditedVerifiedMinor, t.currency)}
         hint={
           t.pixelOrders > 0
-            ? `From verified sources (stores, API, CSV). Plus ${formatMoney(t.creditedPixelMinor, t.currency)} from the pixel — unverified, self-reported by browsers (${formatNumber(t.pixelOrders)} pixel orders)`
+            ? `From verified sources (stores, API, CSV). Plus ${formatMoney(t.creditedPixelMinor, t.currency)} from the pixel — unverified, self-reported by browsers (${formatCount(t.pixelOrders, 'pixel order')})`
             : 'From verified sources (stores, API, CSV): what commissions are computed on'
         }
       />

@@ -36,7 +36,7 @@ import { PlatformInstructions } from '../../features/stores/platform-instruction
 import { SecretOnce } from '../../features/stores/secret-once';
 import { LastDelivery } from '../../features/stores/status-dot';
 import { useWorkspace } from '../../features/workspaces/workspace-context';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { formatCount, formatDateTime, formatNumber } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
 import { messageOf } from '../../lib/problems';
 
@@ -126,8 +126,12 @@ export function StoreConnectionPage() {
           />
         ) : null}
         <SimpleGrid cols={{ base: 1, md: 3 }}>
-          <Fact label="Last delivery" value={<LastDelivery connection={connection} />} />
-          <Fact label="Deliveries in the last 24 hours" value={formatNumber(connection.deliveriesLast24h)} />
+          {/* Test deliveries prove the secret, not that the store sends: they are listed below, not counted here. */}
+          <Fact label="Last delivery from the store" value={<LastDelivery connection={connection} />} />
+          <Fact
+            label="From the store in the last 24 hours"
+            value={formatNumber(connection.deliveriesLast24h)}
+          />
           <Fact label="Orders" value={formatNumber(connection.ordersCount)} />
         </SimpleGrid>
 
@@ -192,14 +196,14 @@ export function StoreConnectionPage() {
         }
         confirmLabel={
           connection.ordersCount > 0
-            ? `Delete with ${formatNumber(connection.ordersCount)} orders`
+            ? `Delete with ${formatCount(connection.ordersCount, 'order')}`
             : 'Delete connection'
         }
         onClose={() => setConfirm(null)}
         onConfirm={async () => {
           const { ordersDeleted } = await deleteConnection(workspaceId, connection.id);
           notifySuccess(
-            `${connection.name} was deleted${ordersDeleted > 0 ? ` with ${ordersDeleted} orders` : ''}.`,
+            `${connection.name} was deleted${ordersDeleted > 0 ? ` with ${formatCount(ordersDeleted, 'order')}` : ''}.`,
           );
           await navigate({ to: '/w/$workspaceId/stores', params: { workspaceId } });
           await refresh();
@@ -344,7 +348,7 @@ function TestDelivery({
           </Alert>
         ) : (
           <Alert
-            color={result.status === 'failed' ? 'red' : 'teal'}
+            color={result.status === 'failed' || result.status === 'refused' ? 'red' : 'teal'}
             variant="light"
             role="status"
             py={6}

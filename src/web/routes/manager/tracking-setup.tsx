@@ -183,8 +183,9 @@ export function TrackingSetupPage() {
         <Step n={6} title="Or: send orders from your server with the API">
           <Text size="sm">
             Create a connection of kind “Conversions API”, then an API key on its page (shown once). Send each
-            order as below, or several at once as <Code>{'{"orders": [...]}'}</Code>. Amounts are in minor
-            units (cents). Sending the same <Code>externalId</Code> again does not count it twice.
+            order as below, or several at once as <Code>{'{"orders": [...]}'}</Code>. Amounts are decimals in
+            the currency's units (<Code>"49.99"</Code>), or whole minor units as <Code>amountMinor</Code>(
+            <Code>4999</Code>). Sending the same <Code>externalId</Code> again does not count it twice.
           </Text>
           <CopyCode code={apiCurlExample(data.baseUrl)} label="Copy the curl example" testId="api-example" />
           {apis.length === 0 ? (
