@@ -10,6 +10,7 @@ let context: BrowserContext;
 let page: Page;
 let workspaceId = '';
 let programId = '';
+let creatorId = '';
 
 beforeAll(async () => {
   env = await startEnvironment();
@@ -43,8 +44,9 @@ beforeAll(async () => {
       socialAccounts: [{ platform: 'instagram', handle: 'jane.doe', followers: 8400 }],
     },
   });
+  creatorId = (await creator.json()).id;
   const amb = await page.request.post(`${w}/programs/${programId}/ambassadors`, {
-    data: { creatorId: (await creator.json()).id, stage: 'prospect' },
+    data: { creatorId, stage: 'prospect' },
   });
   expect(amb.status()).toBe(201);
   // Links go to people holding a seat: walk Jane to accepted.
@@ -150,5 +152,16 @@ describe('tracked links', () => {
     await page.getByText('Clicks (30 days)').waitFor();
     await page.locator('.recharts-surface').first().waitFor();
     await screenshot(page, 'links-03-click-counted');
+  });
+
+  it('lists the link on Jane’s profile across the page, every column in view', async () => {
+    await page.goto(`/w/${workspaceId}/creators/${creatorId}`);
+    const table = page.getByRole('table', { name: 'Jane Doe’s links' });
+    await table.getByTestId('link-clicks').first().waitFor();
+    const last = table.getByRole('columnheader').last();
+    const box = await last.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1440);
+    await table.scrollIntoViewIfNeeded();
+    await screenshot(page, 'links-04-creator-profile');
   });
 });

@@ -31,6 +31,13 @@ function randomCodeChars(length: number): string {
   return out;
 }
 
+const randomLetters = randomAlphabet.replace(/[0-9]/g, '');
+
+/** Random characters that start with a letter: after JANE15, "K7QM" cannot read as 157 % off. */
+function randomCodeCharsFromLetter(length: number): string {
+  return length < 1 ? '' : randomLetters[randomInt(randomLetters.length)] + randomCodeChars(length - 1);
+}
+
 // ── Issuing ──────────────────────────────────────────────────────────────────────────────────────────
 
 interface Holder {
@@ -91,8 +98,8 @@ function describeDiscount(settings: TrackingSettings): string {
 
 /**
  * The base code the pattern gives an ambassador, or why it cannot. A rotation appends `{RANDOM4}` to the
- * pattern: the old code is compromised or retired, and a successor like JANE15A is the first thing coupon
- * sites guess.
+ * pattern, starting with a letter (JANE15K7QM): the old code is compromised or retired, and a successor
+ * like JANE15A is the first thing coupon sites guess.
  */
 function baseCodeFor(
   settings: TrackingSettings,
@@ -106,7 +113,7 @@ function baseCodeFor(
     firstName: holder.name,
     percent: settings.codePercent,
     year: new Date().getUTCFullYear(),
-    random: randomCodeChars,
+    random: rotation ? randomCodeCharsFromLetter : randomCodeChars,
   });
 }
 

@@ -2,7 +2,7 @@
 // an optional campaign label (its utm_campaign) and an optional expiry date.
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { InlineError } from '../../components/form-error';
 import { AnchorLink } from '../../components/links';
 import { notifySuccess } from '../../lib/notify';
@@ -49,6 +49,12 @@ function CreateLinkForm(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The settings may arrive after the form opened: start from the shop's address once they do.
+  const firstDomain = domains[0];
+  useEffect(() => {
+    if (firstDomain)
+      setValues((v) => (v.destination === '' ? { ...v, destination: `https://${firstDomain}/` } : v));
+  }, [firstDomain]);
   const set = (key: keyof typeof values, value: string) => {
     setValues((v) => ({ ...v, [key]: value }));
     setErrors((e) => ({ ...e, [key]: '' }));
@@ -112,7 +118,7 @@ function CreateLinkForm(props: {
         <TextInput
           label="Destination"
           description={domains.length > 0 ? `A page on ${domains.join(', ')} (or a subdomain).` : undefined}
-          placeholder="https://shop.example.com/products/serum"
+          placeholder={`https://${firstDomain ?? 'shop.example.com'}/products/serum`}
           value={values.destination}
           onChange={(e) => set('destination', e.currentTarget.value)}
           required

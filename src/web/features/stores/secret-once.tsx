@@ -1,11 +1,18 @@
 // The one moment a secret (or API key) is visible: copy it now, Troupe keeps only its last characters.
 import { Alert, Stack, Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
+import { useEffect, useRef } from 'react';
 import { CopyField } from './copy-parts';
 
 export function SecretOnce(props: { values: Array<{ label: string; value: string }>; where: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // Shown where the page is: the button that made it may be far below (a phone's screen or more away).
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, []);
   return (
     <Alert
+      ref={ref}
       color="orange"
       variant="light"
       icon={<IconLock size={18} />}

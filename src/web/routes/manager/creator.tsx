@@ -3,6 +3,7 @@
 import {
   Anchor,
   Badge,
+  Box,
   Button,
   Card,
   Grid,
@@ -220,7 +221,6 @@ export function CreatorPage() {
             </Card>
             <CreatorApplications workspaceId={workspaceId} filter={{ creatorId }} />
             <CreatorCodes programs={creator.programs} />
-            <CreatorLinks creatorId={creatorId} name={creator.name} memberships={creator.programs} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
@@ -249,6 +249,10 @@ export function CreatorPage() {
           </Card>
         </Grid.Col>
       </Grid>
+      {/* Full width: the links table has a column per figure and for the QR code and actions. */}
+      <Box mt="lg">
+        <CreatorLinks creatorId={creatorId} name={creator.name} memberships={creator.programs} />
+      </Box>
 
       {moveDialog}
       <Modal opened={editing} onClose={editDisclosure.close} title={`Edit ${creator.name}`} size="lg">
