@@ -49,7 +49,7 @@ export interface WebhookOutcome {
   /** Null when nothing was recorded (unknown connection, WooCommerce's ping). */
   status: DeliveryStatus | null;
   detail: string;
-  /** `unauthenticated` / `not_found` answers go out as problem+json. */
+  /** `bad_signature` / `not_found` answers go out as problem+json. */
   problem?: 'bad_signature' | 'not_found' | undefined;
 }
 
@@ -224,7 +224,8 @@ async function listRefusal(
 /**
  * Handles one delivery end to end. Unknown connection → 404, bad or missing signature → 401 (nothing of it
  * is read or kept; the refusal is listed, see listRefusal), disabled connection → 410, unknown topic → 202
- * ignored, payload Troupe cannot read → 400 failed, else 200 with what happened (a replay is `duplicate`, not an error, so the store stops retrying).
+ * ignored, payload Troupe cannot read → 400 failed, else 200 with what happened (a replay is `duplicate`,
+ * not an error, so the store stops retrying).
  */
 export async function handleWebhook(db: Db, request: WebhookRequest): Promise<WebhookOutcome> {
   const now = request.now ?? new Date();

@@ -37,6 +37,14 @@ function Summary({ result }: { result: OrderImportResult }) {
   );
 }
 
+/**
+ * The connections a file of orders may go into: enabled ones, and not the pixel's (its orders count as
+ * unverified, and a file from the store is not).
+ */
+export function importableConnections(connections: ConversionsPage['connections']) {
+  return connections.filter((c) => !c.disabled && c.kind !== 'pixel');
+}
+
 export function ImportOrdersModal(props: {
   opened: boolean;
   onClose: () => void;
@@ -44,8 +52,7 @@ export function ImportOrdersModal(props: {
   onImported: () => Promise<unknown>;
 }) {
   const { workspaceId } = useWorkspace();
-  // Not the pixel's: its orders count as unverified, and a file from the store is not.
-  const usable = props.connections.filter((c) => !c.disabled && c.kind !== 'pixel');
+  const usable = importableConnections(props.connections);
   const [connectionId, setConnectionId] = useState<string | null>(
     (usable.find((c) => c.kind === 'csv') ?? usable[0])?.id ?? null,
   );

@@ -16,7 +16,7 @@ import {
   pageSize,
 } from '../../features/conversions/api';
 import { ConversionsTable, methodLabels } from '../../features/conversions/conversions-table';
-import { ImportOrdersModal } from '../../features/conversions/import-orders-modal';
+import { ImportOrdersModal, importableConnections } from '../../features/conversions/import-orders-modal';
 import { ambassadorsQuery } from '../../features/people/api';
 import { programQuery } from '../../features/programs/api';
 import { useWorkspace } from '../../features/workspaces/workspace-context';
@@ -57,9 +57,8 @@ export function ConversionsPage() {
     setPage(0);
   };
   const isFiltered = Object.values(filters).some((v) => v !== undefined);
-  // The pixel's connections take no files: their orders count as unverified.
-  const canImport =
-    can('conversions.write') && (data?.connections ?? []).some((c) => !c.disabled && c.kind !== 'pixel');
+  const hasImportable = importableConnections(data?.connections ?? []).length > 0;
+  const canImport = can('conversions.write') && hasImportable;
 
   return (
     <>
@@ -158,7 +157,7 @@ export function ConversionsPage() {
                 ? 'Clear a filter to see more orders.'
                 : data.connections.length === 0
                   ? 'Connect a store (Shopify, WooCommerce, Stripe), add the pixel or create an API key on the store connections page; orders then appear here with who drove them.'
-                  : canImport
+                  : hasImportable
                     ? 'Orders appear here as your store reports them. Send a test delivery from the store connections page, or import past orders from CSV.'
                     : 'Orders appear here as your store reports them. To import past orders from CSV, add a connection of kind “CSV import” on the store connections page.'
             }
