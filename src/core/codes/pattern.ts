@@ -197,7 +197,8 @@ export function checkCode(text: string): ExpandedCode {
 }
 
 const digits = '23456789';
-const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+/** The letters of `randomAlphabet` (no O or I). */
+export const codeLetters = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 
 /**
  * The codes to try, in order, when `base` is taken: the base itself, then one character, then two.
@@ -208,8 +209,8 @@ const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
  */
 export function codeAlternatives(base: string, count = maxAlternatives): string[] {
   const endsInDigit = /[0-9]$/.test(base);
-  const first = endsInDigit ? letters : digits;
-  const second = endsInDigit ? digits : letters;
+  const first = endsInDigit ? codeLetters : digits;
+  const second = endsInDigit ? digits : codeLetters;
   const singles = [...first, ...second];
   const out = [base];
   const stem1 = base.slice(0, maxCodeLength - 1);

@@ -1,8 +1,25 @@
-import { Hono } from 'hono';
+import { type Handler, Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv, Services } from './context';
 import { problemResponse } from './errors';
 import { HitCounter, loginThrottle, throttleKey } from './login-throttle';
+
+/** A Hono app with the throttle in front of `POST /sign-in` (problem+json errors, as in the real app). */
+function appWith(
+  trustProxy: boolean,
+  throttle: Parameters<typeof loginThrottle>[0],
+  handler: Handler<AppEnv>,
+) {
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('services', { env: { TRUST_PROXY: trustProxy } } as unknown as Services);
+    await next();
+  });
+  app.onError((error, c) => problemResponse(c, error));
+  app.use('/sign-in', loginThrottle(throttle));
+  app.post('/sign-in', handler);
+  return app;
+}
 
 function clock(start = 0) {
   let t = start;
@@ -62,14 +79,7 @@ describe('HitCounter', () => {
 });
 
 describe('loginThrottle behind a proxy', () => {
-  const app = new Hono<AppEnv>();
-  app.use('*', async (c, next) => {
-    c.set('services', { env: { TRUST_PROXY: true } } as unknown as Services);
-    await next();
-  });
-  app.onError((error, c) => problemResponse(c, error));
-  app.use('/sign-in', loginThrottle({ max: 1, windowMs: 60_000 }));
-  app.post('/sign-in', (c) => c.body(null, 204));
+  const app = appWith(true, { max: 1, windowMs: 60_000 }, (c) => c.body(null, 204));
   const signIn = (forwardedFor: string) =>
     app.request('/sign-in', { method: 'POST', headers: { 'x-forwarded-for': forwardedFor } });
 
@@ -83,14 +93,7 @@ describe('loginThrottle behind a proxy', () => {
 });
 
 describe('loginThrottle counting failures only', () => {
-  const app = new Hono<AppEnv>();
-  app.use('*', async (c, next) => {
-    c.set('services', { env: { TRUST_PROXY: false } } as unknown as Services);
-    await next();
-  });
-  app.onError((error, c) => problemResponse(c, error));
-  app.use('/sign-in', loginThrottle({ max: 2, windowMs: 60_000, failuresOnly: true }));
-  app.post('/sign-in', async (c) => {
+  const app = appWith(false, { max: 2, windowMs: 60_000, failuresOnly: true }, async (c) => {
     const { password } = (await c.req.json()) as { password: string };
     return c.body(null, password === 'right' ? 200 : 401);
   });

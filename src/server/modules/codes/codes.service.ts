@@ -3,7 +3,13 @@
 // rotated with a reason. Listing, single views and the CSV export are in codes-views.service.
 import { randomInt } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { checkCode, codeAlternatives, expandCodePattern, randomAlphabet } from '../../../core/codes';
+import {
+  checkCode,
+  codeAlternatives,
+  codeLetters,
+  expandCodePattern,
+  randomAlphabet,
+} from '../../../core/codes';
 import type { Stage } from '../../../core/pipeline/stages';
 import type { Db, Tx } from '../../db/client';
 import { AppError, notFound, validationError } from '../../lib/app-error';
@@ -31,11 +37,9 @@ function randomCodeChars(length: number): string {
   return out;
 }
 
-const randomLetters = randomAlphabet.replace(/[0-9]/g, '');
-
 /** Random characters that start with a letter: after JANE15, "K7QM" cannot read as 157 % off. */
 function randomCodeCharsFromLetter(length: number): string {
-  return length < 1 ? '' : randomLetters[randomInt(randomLetters.length)] + randomCodeChars(length - 1);
+  return length < 1 ? '' : codeLetters[randomInt(codeLetters.length)] + randomCodeChars(length - 1);
 }
 
 // ── Issuing ──────────────────────────────────────────────────────────────────────────────────────────
