@@ -69,6 +69,7 @@ interface RedirectFigures {
   /** Troupe's slice over bare's, per round, and their median. */
   roundRatios: number[];
   medianRoundRatio: number;
+  ratioInterval: [number, number];
   /** CPU µs per redirect of Troupe's serving process and of the bare server (all threads). */
   cpuUs: number;
   bareCpuUs: number;
@@ -220,7 +221,7 @@ for (const [label, r] of [
     `redirect (troupe): ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms with every click journaled (fsync'd), ${label} → ratio ${r.ratio.toFixed(3)} (bar ≥ 0.8: ${r.ratio >= 0.8 ? 'met' : 'not met'}; p99 ≤ 5 ms: ${r.p99 <= 5 ? 'met' : 'not met'})`,
   );
   console.log(
-    `redirect (noise):  per round ${Math.min(...r.roundRatios).toFixed(2)}–${Math.max(...r.roundRatios).toFixed(2)}, median ${r.medianRoundRatio.toFixed(3)}; server CPU per redirect ${r.cpuUs.toFixed(1)} µs vs bare ${r.bareCpuUs.toFixed(1)} µs → ${r.cpuRatio.toFixed(3)}× bare's redirects per CPU-second; the host stole ${(r.steal * 100).toFixed(0)} % of the machine's CPU meanwhile`,
+    `redirect (noise):  per round ${Math.min(...r.roundRatios).toFixed(2)}–${Math.max(...r.roundRatios).toFixed(2)}, median ${r.medianRoundRatio.toFixed(3)}, 95 % interval of the ratio ${r.ratioInterval[0].toFixed(2)}–${r.ratioInterval[1].toFixed(2)} (rounds resampled); server CPU per redirect ${r.cpuUs.toFixed(1)} µs vs bare ${r.bareCpuUs.toFixed(1)} µs → ${r.cpuRatio.toFixed(3)}× bare's redirects per CPU-second; the host stole ${(r.steal * 100).toFixed(0)} % of the machine's CPU meanwhile`,
   );
   console.log(
     `redirect clicks:   ${r.recorded} in the database of ${r.served} redirects served (${label}); the importer caught up at ${r.importRate.toFixed(0)} clicks/s after each slice; ${r.rssMb.toFixed(0)} MB RSS under load (${label.endsWith('PGlite') ? 'embedded, reported' : `bar ≤ 250 MB: ${r.rssMb <= 250 ? 'met' : 'not met'}`}), ${r.errors} errors`,

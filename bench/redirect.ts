@@ -171,6 +171,35 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/**
+ * A 95 % interval of the throughput ratio from the rounds themselves: rounds drawn with replacement (2,000
+ * times, from a fixed seed, so a run's figures repeat), each draw's ratio of mean slice throughputs, and the
+ * 2.5th and 97.5th percentiles of those. A wide interval says the machine, not the code, decided the ratio.
+ */
+export function ratioInterval(troupeRps: readonly number[], bareRps: readonly number[]): [number, number] {
+  let seed = 0x7e57;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+  const n = Math.min(troupeRps.length, bareRps.length);
+  const draws: number[] = [];
+  for (let d = 0; d < 2_000; d++) {
+    let troupe = 0;
+    let bare = 0;
+    for (let i = 0; i < n; i++) {
+      const round = Math.floor(random() * n);
+      troupe += troupeRps[round]!;
+      bare += bareRps[round]!;
+    }
+    draws.push(troupe / bare);
+  }
+  draws.sort((a, b) => a - b);
+  return [draws[Math.floor(draws.length * 0.025)]!, draws[Math.ceil(draws.length * 0.975) - 1]!];
+}
+
 /** The bare server: node:http answering every request with the same kind of 302. */
 function bare() {
   let n = 0;
@@ -416,6 +445,8 @@ async function measureTroupe(
       /** Troupe's slice over the bare one of the same round, per round: the spread shows the machine's noise. */
       roundRatios,
       medianRoundRatio: median(roundRatios),
+      /** A 95 % interval of `ratio`, resampling the rounds (see ratioInterval). */
+      ratioInterval: ratioInterval(troupe.sliceRps, bare.sliceRps),
       /** CPU of the serving process per redirect (all threads), and bare's over Troupe's: redirects per CPU-second. */
       cpuUs: troupe.cpuUs,
       bareCpuUs: bare.cpuUs,
