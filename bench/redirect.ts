@@ -176,7 +176,7 @@ function median(values: number[]): number {
  * times, from a fixed seed, so a run's figures repeat), each draw's ratio of mean slice throughputs, and the
  * 2.5th and 97.5th percentiles of those. A wide interval says the machine, not the code, decided the ratio.
  */
-export function ratioInterval(troupeRps: readonly number[], bareRps: readonly number[]): [number, number] {
+function ratioInterval(troupeRps: readonly number[], bareRps: readonly number[]): [number, number] {
   let seed = 0x7e57;
   const random = () => {
     seed = (seed + 0x6d2b79f5) | 0;
