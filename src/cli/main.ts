@@ -1,5 +1,6 @@
 // The `troupe` command line: parses argv, dispatches to a command, and turns errors into exit codes
 // (0 ok, 1 the work failed, 2 the command was called wrongly). bin/troupe.mjs calls run().
+import { applyPlainValidationMessages } from '../core/validation/messages';
 import { AppError } from '../server/lib/app-error';
 import { version } from '../server/lib/version';
 import { type Command, parseCommandArgs } from './command';
@@ -179,6 +180,7 @@ export async function run(
   io: CliIo = processIo(),
   options: RunOptions = {},
 ): Promise<number> {
+  applyPlainValidationMessages();
   try {
     return await dispatch(argv, io, options);
   } catch (error) {

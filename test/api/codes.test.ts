@@ -74,6 +74,13 @@ afterAll(async () => ctx.close());
 const codesUrl = () => `/api/v1/workspaces/${ws}/programs/${programId}/codes`;
 
 describe('issuing codes', () => {
+  it('says when a program has nobody to issue codes to (not that everyone has one)', async () => {
+    const empty = (await createProgram(client, ws, { name: 'Empty Program' })).id;
+    const res = await client.post(`/api/v1/workspaces/${ws}/programs/${empty}/codes`);
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ issued: [], skipped: [], eligible: 0 });
+  });
+
   it('issues JANE15 and collision-safe alternatives to every onboarding or active ambassador', async () => {
     const res = await client.post(codesUrl());
     expect(res.status).toBe(201);
@@ -93,6 +100,7 @@ describe('issuing codes', () => {
         reason: expect.stringContaining('no handle with letters A–Z or digits'),
       },
     ]);
+    expect(res.body.eligible).toBe(5);
     expect(res.body.issued[0]).toMatchObject({
       status: 'active',
       description: '15 % off',

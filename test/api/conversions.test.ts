@@ -95,6 +95,18 @@ describe('attribution through the ingest', () => {
       ambassadorId: null,
       rejectedReason: 'bot_click_only',
     });
+    // The table names the click each was refused over, and whose link it was.
+    const table = await w.owner.client.get(
+      `/api/v1/workspaces/${w.ws}/programs/${w.program.id}/conversions?limit=500`,
+    );
+    const itemOf = (externalId: string) =>
+      table.body.items.find((i: { externalId: string }) => i.externalId === externalId);
+    expect(itemOf(stale.externalId).refusedClick).toMatchObject({
+      clickId: w.ids.clickJaneOld,
+      isBot: false,
+      ambassadorName: 'Jane Doe',
+    });
+    expect(itemOf(bot.externalId).refusedClick).toMatchObject({ clickId: w.ids.clickJaneBot, isBot: true });
 
     const retiredAt = new Date(Date.now() - 86_400_000);
     await db()
@@ -166,6 +178,12 @@ describe('POST /api/v1/conversions', () => {
     expect(res.status).toBe(422);
     const body = await res.json();
     expect(body.problems.map((p: { field: string }) => p.field)).toContain('orders.1.amount');
+    // A typo'd year (2062 for 2026) would sit in every window and report until then.
+    const future = await api('/conversions', order({ occurredAt: '2062-11-20T10:00:00Z' }));
+    expect(future.status).toBe(422);
+    expect((await future.json()).problems).toEqual([
+      { field: 'occurredAt', message: 'is in the future: it must be a date that has passed' },
+    ]);
     const tooMany = await api('/conversions', { orders: Array.from({ length: 1_001 }, () => order()) });
     expect(tooMany.status).toBe(422);
   });
@@ -275,32 +293,34 @@ describe('CSV import of orders', () => {
       `csv-2,yesterday,10,USD,,,`,
       `csv-3,${new Date().toISOString()},12.5,EURO,,,`,
       `csv-4,${new Date().toISOString()},20,EUR,b@example.com,,${w.ids.clickOmar}`,
+      `csv-5,2062-11-20T10:00:00Z,20,EUR,,,`,
     ].join('\n');
 
   it('names each bad row by line and column and writes nothing by default', async () => {
     const res = await w.owner.client.request('POST', path(), csv());
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ written: false, created: 0, totalRows: 4 });
+    expect(res.body).toMatchObject({ written: false, created: 0, totalRows: 5 });
     expect(res.body.errors).toEqual([
       expect.objectContaining({ line: 3, field: 'occurred_at' }),
       expect.objectContaining({ line: 4, field: 'currency' }),
+      { line: 6, field: 'occurred_at', message: 'is in the future: it must be a date that has passed' },
     ]);
     const [row] = await db().select().from(storeOrder).where(eq(storeOrder.externalId, 'csv-1'));
     expect(row).toBeUndefined();
   });
 
   it('checks a file with bad rows by counting what its good rows would do, and names each bad row once', async () => {
-    const file = `${csv()}\ncsv-5,${new Date().toISOString()},-5,USD,,,`;
+    const file = `${csv()}\ncsv-6,${new Date().toISOString()},-5,USD,,,`;
     const dry = await w.owner.client.request('POST', `${path()}?dryRun=true`, file);
-    expect(dry.body).toMatchObject({ written: false, dryRun: true, created: 2, credited: 2, skipped: 3 });
-    expect(dry.body.errors.filter((e: { line: number }) => e.line === 6)).toEqual([
-      { line: 6, field: 'amount', message: 'must be a non-negative decimal such as 49.90' },
+    expect(dry.body).toMatchObject({ written: false, dryRun: true, created: 2, credited: 2, skipped: 4 });
+    expect(dry.body.errors.filter((e: { line: number }) => e.line === 7)).toEqual([
+      { line: 7, field: 'amount', message: 'must be a non-negative decimal such as 49.90' },
     ]);
   });
 
   it('dry-runs, then imports the good rows when asked to skip bad ones; a re-import adds nothing', async () => {
     const dry = await w.owner.client.request('POST', `${path()}?onError=skip&dryRun=true`, csv());
-    expect(dry.body).toMatchObject({ written: false, dryRun: true, created: 2, credited: 2, skipped: 2 });
+    expect(dry.body).toMatchObject({ written: false, dryRun: true, created: 2, credited: 2, skipped: 3 });
     expect(
       (await db().select().from(storeOrder).where(eq(storeOrder.connectionId, w.connections.csv))).length,
     ).toBe(0);
@@ -413,6 +433,9 @@ describe('the conversions table', () => {
     expect(all.body.total).toBeGreaterThan(5);
     const usd = all.body.totals.find((t: { currency: string }) => t.currency === 'USD');
     expect(usd.orders).toBeGreaterThan(0);
+    // The currency with the most orders leads; a stray one comes after.
+    const counts = all.body.totals.map((t: { orders: number }) => t.orders);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
     const rejected = await w.owner.client.get(`${base}?status=rejected`);
     expect(rejected.body.items.every((i: { ambassador: unknown }) => i.ambassador === null)).toBe(true);
     const clicks = await w.owner.client.get(`${base}?method=click`);
@@ -447,7 +470,7 @@ describe('the conversions table', () => {
     const px = onlyPixel.body.totals.find((t: { currency: string }) => t.currency === 'USD');
     expect(px).toMatchObject({ creditedVerifiedMinor: 0, creditedPixelMinor: 3000, pixelOrders: px.orders });
     const csv = await w.owner.client.get(`${base}/export.csv?connectionId=${w.connections.pixel}`);
-    expect(String(csv.body)).toContain('pixel store (pixel, unverified)');
+    expect(String(csv.body)).toContain('pixel store (Conversion pixel, unverified)');
   });
 
   it('is 404 for a program of another workspace', async () => {

@@ -153,7 +153,9 @@ describe('metrics', () => {
   });
 
   it('refuses a METRICS_TOKEN too short to be a secret, naming the variable', () => {
-    expect(() => loadEnv({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: Too small/);
+    expect(() => loadEnv({ METRICS_TOKEN: 'short' })).toThrow(
+      /METRICS_TOKEN: must be at least 16 characters/,
+    );
   });
 });
 

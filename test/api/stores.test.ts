@@ -258,7 +258,10 @@ describe('a connection over time', () => {
         codes: [],
       })),
     );
-    expect((await owner.get(`${base()}/${id}`)).body.ordersCount).toBe(3);
+    // A CSV connection has no deliveries: its page tells what it last received by its orders.
+    const detail = (await owner.get(`${base()}/${id}`)).body;
+    expect(detail).toMatchObject({ ordersCount: 3, ordersLast24h: 3, lastDelivery: null });
+    expect(Date.parse(detail.lastOrderAt)).toBeGreaterThan(Date.now() - 60_000);
     const res = await owner.delete(`${base()}/${id}`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ ordersDeleted: 3 });

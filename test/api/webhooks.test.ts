@@ -220,7 +220,7 @@ describe('Shopify webhooks', () => {
     const res = await shopify('orders/create', '{"id":12,"currency":"USD"}');
     expect(res.status).toBe(400);
     const failed = (await deliveriesOf(w.connections.shopify)).filter((d) => d.status === 'failed');
-    expect(failed[0]?.detail).toContain('Shopify order');
+    expect(failed[0]?.detail).toBe('Shopify order: created_at is required');
   });
 });
 
@@ -305,6 +305,7 @@ describe('the pixel and a store reporting the same order', () => {
     const body = await res.json();
     expect(body.status).toBe('processed');
     expect(body.detail).toContain('replaces the pixel');
+    expect(body.detail).toContain('credited to Jane Doe');
     expect(await rowsOf(orderId)).toMatchObject([
       { connectionId: w.connections.shopify, amountMinor: 9215, ambassadorId: w.jane.id },
     ]);

@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
+import { applyPlainValidationMessages } from '../../core/validation/messages';
 import { AppError } from '../lib/app-error';
 import { metricsAccess } from '../lib/metrics-access';
 import { version } from '../lib/version';
@@ -109,6 +110,7 @@ export interface AppOptions {
 }
 
 export function createApp(services: Services, options: AppOptions = {}) {
+  applyPlainValidationMessages();
   const app = new Hono<AppEnv>();
   app.use('*', requestId());
   app.use('*', async (c, next) => {

@@ -43,6 +43,8 @@ export const issueResultSchema = z.object({
   issued: z.array(codeSchema),
   /** Ambassadors the pattern could not make a code for, with why (no handle, …). */
   skipped: z.array(z.object({ ambassadorId: z.string(), name: z.string(), reason: z.string() })),
+  /** Onboarding or active ambassadors of the program, with a code or without: 0 means nobody to issue to. */
+  eligible: z.number(),
 });
 export type IssueResult = z.infer<typeof issueResultSchema>;
 

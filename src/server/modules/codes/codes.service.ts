@@ -2,7 +2,7 @@
 // index on (workspace, upper(code)) decides; a taken code moves on to the next alternative), retired and
 // rotated with a reason. Listing, single views and the CSV export are in codes-views.service.
 import { randomInt } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
   checkCode,
   codeAlternatives,
@@ -221,9 +221,21 @@ export async function issueCodesForProgram(
   programId: string,
 ): Promise<IssueResult> {
   const skipped: IssueResult['skipped'] = [];
+  let eligible = 0;
   const ids = await db.transaction(async (tx) => {
     await getProgramRowOrThrow(tx, scope, programId);
     const settings = await getTrackingSettings(tx, scope, programId);
+    const [counted] = await tx
+      .select({ n: count() })
+      .from(ambassador)
+      .where(
+        and(
+          eq(ambassador.workspaceId, scope.workspaceId),
+          eq(ambassador.programId, programId),
+          inArray(ambassador.stage, [...bulkCodeStages]),
+        ),
+      );
+    eligible = counted?.n ?? 0;
     const holders = await tx
       .select({
         id: ambassador.id,
@@ -270,7 +282,7 @@ export async function issueCodesForProgram(
     }
     return issued;
   });
-  return { issued: await loadCodes(db, scope, { programId, codeIds: ids }), skipped };
+  return { issued: await loadCodes(db, scope, { programId, codeIds: ids }), skipped, eligible };
 }
 
 // ── Retiring and rotating ────────────────────────────────────────────────────────────────────────────

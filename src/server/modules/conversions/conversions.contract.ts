@@ -1,7 +1,7 @@
 // Conversions (T3–T5): what the API, the CSV import, the pixel and the conversions table take and return.
 import { z } from '@hono/zod-openapi';
 import { toMinorUnits } from './orders-money';
-import { deliveryStatuses } from './stores.contract';
+import { connectionKinds, deliveryStatuses } from './stores.contract';
 
 const currency = z
   .string()
@@ -12,11 +12,18 @@ const externalId = z
   .union([z.string(), z.number().int()])
   .transform((v) => String(v).trim())
   .pipe(z.string().min(1, 'is required').max(200));
+const futureSlackMs = 24 * 60 * 60 * 1000;
 const dateTime = z
   .string()
   .trim()
   .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date and time, e.g. 2026-11-20T10:15:00Z')
-  .transform((v) => new Date(v));
+  .transform((v) => new Date(v))
+  // A day of slack for a store's clock or time zone; beyond it the date is a typo (2062 for 2026), and an
+  // order dated in the future would sit in every report and window until then.
+  .refine(
+    (d) => d.getTime() <= Date.now() + futureSlackMs,
+    'is in the future: it must be a date that has passed',
+  );
 const decimalPattern = /^\d{1,15}(\.\d+)?$/;
 const decimal = z
   .union([z.string(), z.number()])
@@ -170,7 +177,12 @@ export const conversionSchema = z.object({
    * Where the order was reported. `verified` is false for the pixel: its orders are self-reported by the
    * browser (anyone can POST one), while store webhooks are signed, the API needs a key and CSV a member.
    */
-  connection: z.object({ id: z.string(), name: z.string(), kind: z.string(), verified: z.boolean() }),
+  connection: z.object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(connectionKinds),
+    verified: z.boolean(),
+  }),
   occurredAt: z.string(),
   amountMinor: z.number(),
   currency: z.string(),
@@ -205,6 +217,10 @@ export const conversionSchema = z.object({
   /** The sentence a manager reads, with ambassadors' names in place of their ids. */
   reason: z.string().nullable(),
   rejectedReason: z.string().nullable(),
+  /** For an order refused over its click (too old, too late, or a bot's): that click, and whose link it was. */
+  refusedClick: z
+    .object({ clickId: z.string(), at: z.string(), isBot: z.boolean(), ambassadorName: z.string() })
+    .nullable(),
   creditedMinor: z.number(),
   refundedMinor: z.number(),
   cancelledAt: z.string().nullable(),
@@ -242,7 +258,7 @@ export const conversionsPageSchema = z.object({
   totals: z.array(conversionTotalsSchema),
   /** The program's connections, for the import dialog and filters. */
   connections: z.array(
-    z.object({ id: z.string(), name: z.string(), kind: z.string(), disabled: z.boolean() }),
+    z.object({ id: z.string(), name: z.string(), kind: z.enum(connectionKinds), disabled: z.boolean() }),
   ),
 });
 export type ConversionsPage = z.infer<typeof conversionsPageSchema>;

@@ -133,7 +133,10 @@ export async function ingestOrders(
       );
     }
 
-    const inserted = new Map<string, { id: string; ambassadorId: string | null }>();
+    const inserted = new Map<
+      string,
+      { id: string; ambassadorId: string | null; ambassadorName: string | null }
+    >();
     if (fresh.length > 0) {
       const clickIds = new Set<string>();
       const codes = new Set<string>();
@@ -201,11 +204,11 @@ export async function ingestOrders(
           ),
         );
       const ambassadorIds = [...new Set([...clicks, ...codeRows].map((r) => r.ambassadorId))];
-      const ambassadors: AttributableAmbassador[] =
+      const ambassadors: (AttributableAmbassador & { name: string })[] =
         ambassadorIds.length === 0
           ? []
           : await tx
-              .select({ id: ambassador.id, email: creator.email })
+              .select({ id: ambassador.id, email: creator.email, name: creator.name })
               .from(ambassador)
               .innerJoin(creator, eq(creator.id, ambassador.creatorId))
               .where(
@@ -258,7 +261,12 @@ export async function ingestOrders(
         );
         const held = pendingByOrder.get(event.externalId) ?? [];
         const figures = refundFigures(kind, result.credited ? event.amountMinor : 0, event.amountMinor, held);
-        inserted.set(event.externalId, { id, ambassadorId: result.credited?.ambassadorId ?? null });
+        const creditedId = result.credited?.ambassadorId ?? null;
+        inserted.set(event.externalId, {
+          id,
+          ambassadorId: creditedId,
+          ambassadorName: creditedId ? (ambassadorById.get(creditedId)?.name ?? null) : null,
+        });
         return {
           id,
           workspaceId: connection.workspaceId,
@@ -315,6 +323,7 @@ export async function ingestOrders(
           orderId: created.id,
           outcome: 'created',
           ambassadorId: created.ambassadorId,
+          ambassadorName: created.ambassadorName,
           ...(replacedId ? { replacedPixelOrderId: replacedId } : {}),
         });
       } else {

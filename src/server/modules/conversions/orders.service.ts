@@ -3,10 +3,12 @@
 import { stringify } from 'csv-stringify/sync';
 import { and, count, desc, eq, gt, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { AttributionEvidence } from '../../../core/attribution';
+import { connectionKindLabels } from '../../../core/stores/kind-labels';
 import type { Db } from '../../db/client';
 import { AppError, notFound } from '../../lib/app-error';
 import type { WorkspaceScope } from '../../lib/scope';
 import { formulaStart } from '../people/creator-csv.service';
+import { click } from '../links/links.schema';
 import { ambassador, creator } from '../people/people.schema';
 import { program } from '../programs/programs.schema';
 import { hashApiKey } from './api-key-hash';
@@ -126,6 +128,17 @@ interface StoredEvidence extends Omit<AttributionEvidence, 'clickAt'> {
   clickAt?: string | Date;
 }
 
+/** Rejections decided by the order's click (as opposed to no match at all, or self-referral). */
+const clickRefusals: readonly string[] = ['outside_window', 'bot_click_only'];
+
+function refusedClickOf(
+  found: ReadonlyArray<{ id: string; at: Date; isBot: boolean; name: string }>,
+  clickId: string | null,
+): Conversion['refusedClick'] {
+  const hit = clickId ? found.find((f) => f.id === clickId) : undefined;
+  return hit ? { clickId: hit.id, at: hit.at.toISOString(), isBot: hit.isBot, ambassadorName: hit.name } : null;
+}
+
 /** A program's conversions, newest first, with totals per currency over every matching order. */
 export async function listConversions(
   db: Db,
@@ -166,7 +179,8 @@ export async function listConversions(
       .innerJoin(storeConnection, eq(storeConnection.id, storeOrder.connectionId))
       .where(where)
       .groupBy(storeOrder.currency)
-      .orderBy(storeOrder.currency),
+      // The program's main currency first: a stray order in another currency should not lead the totals.
+      .orderBy(desc(count()), storeOrder.currency),
     db
       .select({
         id: storeConnection.id,
@@ -183,7 +197,11 @@ export async function listConversions(
   const orderIds = rows.map((r) => r.order.id);
   const setAsideIds = new Set<string>();
   for (const r of rows) for (const s of r.order.evidence?.setAside ?? []) setAsideIds.add(s.ambassadorId);
-  const [refunds, names] = await Promise.all([
+  // The click an order was refused over, so the table can say which click and whose link.
+  const refusedClickIds = rows
+    .filter((r) => r.order.clickId && clickRefusals.includes(r.order.rejectedReason ?? ''))
+    .map((r) => r.order.clickId as string);
+  const [refunds, names, refusedClicks] = await Promise.all([
     orderIds.length === 0
       ? Promise.resolve([])
       : db
@@ -199,6 +217,20 @@ export async function listConversions(
           .innerJoin(creator, eq(creator.id, ambassador.creatorId))
           .where(
             and(eq(ambassador.workspaceId, scope.workspaceId), inArray(ambassador.id, [...setAsideIds])),
+          ),
+    refusedClickIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .select({ id: click.id, at: click.at, isBot: click.isBot, name: creator.name })
+          .from(click)
+          .innerJoin(ambassador, eq(ambassador.id, click.ambassadorId))
+          .innerJoin(creator, eq(creator.id, ambassador.creatorId))
+          .where(
+            and(
+              eq(click.workspaceId, scope.workspaceId),
+              eq(click.programId, programId),
+              inArray(click.id, refusedClickIds),
+            ),
           ),
   ]);
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
@@ -239,6 +271,7 @@ export async function listConversions(
         : null,
       reason: order.reason ? withNames(order.reason, nameOf) : null,
       rejectedReason: order.rejectedReason,
+      refusedClick: refusedClickOf(refusedClicks, order.clickId),
       creditedMinor: order.creditedMinor,
       refundedMinor: order.refundedMinor,
       cancelledAt: order.cancelledAt?.toISOString() ?? null,
@@ -300,7 +333,7 @@ export async function exportConversionsCsv(
         c.clickId ?? '',
         c.landingUrl ?? '',
         // The source, with the pixel marked: its orders are self-reported by the browser.
-        `${c.connection.name} (${c.connection.kind}${c.connection.verified ? '' : ', unverified'})`,
+        `${c.connection.name} (${connectionKindLabels[c.connection.kind]}${c.connection.verified ? '' : ', unverified'})`,
         c.ambassador?.name ?? '',
         c.method ?? '',
         fromMinorUnits(c.creditedMinor, c.currency),

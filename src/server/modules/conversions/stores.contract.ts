@@ -81,6 +81,9 @@ export const connectionSchema = z.object({
   lastDelivery: lastDeliverySchema.nullable(),
   deliveriesLast24h: z.number().int(),
   ordersCount: z.number().int(),
+  /** When the connection's latest order was received (any source: webhook, API, CSV import, pixel). */
+  lastOrderAt: z.string().nullable(),
+  ordersLast24h: z.number().int(),
 });
 export type Connection = z.infer<typeof connectionSchema>;
 

@@ -3,7 +3,7 @@
 // to those who manage stores. Deleting a connection deletes its orders (they cascade), so callers show
 // the count first.
 import { randomBytes } from 'node:crypto';
-import { and, count, desc, eq, gte, inArray, notInArray } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, max, notInArray, sql } from 'drizzle-orm';
 import { can } from '../../../core/access/roles';
 import type { Db, Tx } from '../../db/client';
 import { AppError, type FieldProblem, notFound, validationError } from '../../lib/app-error';
@@ -160,7 +160,7 @@ export async function getConnectionRowOrThrow(
   return row;
 }
 
-/** Program names, last delivery, deliveries in the last 24 hours and orders, for a set of connections. */
+/** Program names, last delivery, deliveries in the last 24 hours and orders received, for a set of connections. */
 async function toConnections(
   db: Db | Tx,
   scope: WorkspaceScope,
@@ -198,7 +198,15 @@ async function toConnections(
       )
       .groupBy(webhookDelivery.connectionId),
     db
-      .select({ connectionId: storeOrder.connectionId, n: count() })
+      .select({
+        connectionId: storeOrder.connectionId,
+        n: count(),
+        lastAt: max(storeOrder.createdAt),
+        recent:
+          sql<number>`count(*) filter (where ${storeOrder.createdAt} >= ${since.toISOString()})`.mapWith(
+            Number,
+          ),
+      })
       .from(storeOrder)
       .where(and(eq(storeOrder.workspaceId, scope.workspaceId), inArray(storeOrder.connectionId, ids)))
       .groupBy(storeOrder.connectionId),
@@ -206,6 +214,7 @@ async function toConnections(
   const mayManage = can(scope.role, 'stores.manage');
   return rows.map((r) => {
     const lastDelivery = last.find((d) => d.connectionId === r.id);
+    const counted = orders.find((o) => o.connectionId === r.id);
     return {
       id: r.id,
       programId: r.programId,
@@ -228,7 +237,9 @@ async function toConnections(
           }
         : null,
       deliveriesLast24h: recent.find((d) => d.connectionId === r.id)?.n ?? 0,
-      ordersCount: orders.find((o) => o.connectionId === r.id)?.n ?? 0,
+      ordersCount: counted?.n ?? 0,
+      lastOrderAt: counted?.lastAt?.toISOString() ?? null,
+      ordersLast24h: counted?.recent ?? 0,
     };
   });
 }

@@ -157,7 +157,7 @@ function describe(
   for (const o of orders.results) {
     parts.push(
       o.outcome === 'created'
-        ? `order ${o.externalId} recorded${o.ambassadorId ? ` and credited to ${o.ambassadorId}` : ', no ambassador credited'}${o.replacedPixelOrderId ? ' (replaces the pixel’s report of it: the store’s report wins)' : ''}`
+        ? `order ${o.externalId} recorded${o.ambassadorId ? ` and credited to ${o.ambassadorName ?? 'an ambassador'}` : ', no ambassador credited'}${o.replacedPixelOrderId ? ' (replaces the pixel’s report of it: the store’s report wins)' : ''}`
         : `order ${o.externalId} already recorded`,
     );
   }

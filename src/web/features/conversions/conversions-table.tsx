@@ -9,7 +9,7 @@ import type { Conversion } from './api';
 
 /** The connection an order came from, with the pixel marked: its orders are self-reported by a browser. */
 export function SourceCell({ connection }: { connection: Conversion['connection'] }) {
-  const kind = kindLabels[connection.kind as keyof typeof kindLabels] ?? connection.kind;
+  const kind = kindLabels[connection.kind];
   return (
     <Group gap={4} wrap="wrap">
       <Text size="xs" c="dimmed">
@@ -99,6 +99,13 @@ function Details({ c }: { c: Conversion }) {
               Window {e.windowDays} days · {e.precedence === 'code' ? 'code' : 'click'} wins a conflict
             </Text>
           </Group>
+        ) : null}
+        {c.refusedClick ? (
+          <Text size="xs">
+            Click <Code>{c.refusedClick.clickId}</Code> on {c.refusedClick.ambassadorName}’s link at{' '}
+            {formatDateTime(c.refusedClick.at)}
+            {c.refusedClick.isBot ? ', made by a bot or link preview' : ''}
+          </Text>
         ) : null}
         {e && e.setAside.length > 0 ? (
           <List size="xs" spacing={2}>

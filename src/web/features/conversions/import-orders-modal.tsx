@@ -12,6 +12,8 @@ import {
 } from '../../components/csv-import-parts';
 import { FormError } from '../../components/form-error';
 import { useCsvImport } from '../../components/use-csv-import';
+import { formatCount, formatNumber } from '../../lib/format';
+import { kindLabels } from '../stores/kinds';
 import { useWorkspace } from '../workspaces/workspace-context';
 import { type ConversionsPage, importOrdersCsv, type OrderImportResult } from './api';
 
@@ -23,12 +25,11 @@ const template = [
 const templateHref = `data:text/csv;charset=utf-8,${encodeURIComponent(`${template}\n`)}`;
 
 function Summary({ result }: { result: OrderImportResult }) {
-  const would = result.written ? '' : ' would be';
   return (
     <List size="sm" spacing={2}>
       <List.Item>
-        {result.created}
-        {would} new {result.created === 1 ? 'order' : 'orders'}, {result.credited} credited to an ambassador
+        {formatCount(result.created, 'new order')} {result.written ? 'recorded' : 'would be recorded'},{' '}
+        {formatNumber(result.credited)} of them credited to an ambassador
       </List.Item>
       <List.Item>
         {result.duplicates} already recorded for this connection (or repeated in the file)
@@ -80,7 +81,7 @@ export function ImportOrdersModal(props: {
         <Select
           label="Store connection"
           description="Orders already recorded for this connection (by order id) count as duplicates."
-          data={usable.map((c) => ({ value: c.id, label: `${c.name} (${c.kind})` }))}
+          data={usable.map((c) => ({ value: c.id, label: `${c.name} · ${kindLabels[c.kind]}` }))}
           value={connectionId}
           onChange={(value) => {
             setConnectionId(value);

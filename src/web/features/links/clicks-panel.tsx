@@ -2,7 +2,7 @@
 // loads lazily so recharts stays out of the first load.
 import { Group, Paper, Select, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { ErrorView } from '../../components/page';
 import { formatNumber } from '../../lib/format';
 import { programClicksQuery } from './api';
@@ -30,11 +30,16 @@ function Figure(props: { label: string; value: number; hint?: string }) {
 export function ClicksPanel(props: {
   workspaceId: string;
   programId: string;
-  ambassadors?: Array<{ value: string; label: string }>;
+  /** With a picker: its choices, and the pick (the page filters its own table by it too). */
+  picker?: {
+    ambassadors: Array<{ value: string; label: string }>;
+    picked: string | null;
+    onPick: (ambassadorId: string | null) => void;
+  };
+  /** Without a picker: one ambassador's clicks only. */
   ambassadorId?: string;
 }) {
-  const [picked, setPicked] = useState<string | null>(null);
-  const ambassadorId = props.ambassadorId ?? picked ?? undefined;
+  const ambassadorId = props.ambassadorId ?? props.picker?.picked ?? undefined;
   const series = useQuery(programClicksQuery(props.workspaceId, props.programId, { days: 30, ambassadorId }));
   return (
     <Paper withBorder radius="lg" p="md" mb="lg" component="section" aria-label="Clicks">
@@ -56,13 +61,13 @@ export function ClicksPanel(props: {
         ) : (
           <Skeleton h={48} w={320} />
         )}
-        {props.ambassadors && props.ambassadorId === undefined ? (
+        {props.picker && props.ambassadorId === undefined ? (
           <Select
             aria-label="Ambassador"
             placeholder="All ambassadors"
-            data={props.ambassadors}
-            value={picked}
-            onChange={setPicked}
+            data={props.picker.ambassadors}
+            value={props.picker.picked}
+            onChange={props.picker.onPick}
             clearable
             searchable
             w={240}

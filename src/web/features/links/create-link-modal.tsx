@@ -113,6 +113,12 @@ function CreateLinkForm(props: {
           searchable
           required
           disabled={props.ambassadorId !== undefined && props.ambassadors.length <= 1}
+          description={
+            props.ambassadors.length === 0
+              ? 'Nobody to pick yet: links are for accepted, onboarding, active and paused ambassadors. Move creators along the pipeline first.'
+              : undefined
+          }
+          nothingFoundMessage="No ambassador by that name"
           error={errors.ambassadorId}
         />
         <TextInput
@@ -128,6 +134,7 @@ function CreateLinkForm(props: {
           label="Campaign label"
           description="Optional. Becomes utm_campaign for this link, e.g. spring-launch."
           value={values.campaign}
+          maxLength={100}
           onChange={(e) => set('campaign', e.currentTarget.value)}
           error={errors.campaign}
         />

@@ -1,6 +1,7 @@
 // A link's QR code, with PNG and SVG downloads (for print, packaging inserts, event booths).
-import { Anchor, Button, Center, Group, Image, Modal, Stack, Text } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Center, Group, Image, Modal, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconDownload } from '@tabler/icons-react';
+import { formatDate } from '../../lib/format';
 import type { Link } from './api';
 import { qrUrl } from './api';
 
@@ -10,6 +11,7 @@ export function QrModal(props: { workspaceId: string; link: Link | null; onClose
     <Modal opened={link !== null} onClose={props.onClose} title="QR code" centered>
       {link ? (
         <Stack>
+          <ScanWarning link={link} />
           <Center>
             <Image
               src={qrUrl(workspaceId, link.id, 'svg')}
@@ -50,5 +52,24 @@ export function QrModal(props: { workspaceId: string; link: Link | null; onClose
         </Stack>
       ) : null}
     </Modal>
+  );
+}
+
+/** A printed code outlives the link's settings: say when a scan would not reach the shop. */
+function ScanWarning(props: { link: Link }) {
+  const { link } = props;
+  const text =
+    link.status === 'disabled'
+      ? 'This link is disabled: a scan opens a “link no longer active” page, not your shop. Enable the link before you print this code.'
+      : link.status === 'expired'
+        ? `This link expired on ${formatDate(link.expiresAt ?? '')}: a scan opens a “link no longer active” page, not your shop. Make a new link before you print a code.`
+        : link.expiresAt
+          ? `This link expires on ${formatDate(link.expiresAt)}; a printed code stops reaching your shop then.`
+          : null;
+  if (!text) return null;
+  return (
+    <Alert color={link.status === 'active' ? 'blue' : 'orange'} icon={<IconAlertTriangle size={16} />} p="sm">
+      {text}
+    </Alert>
   );
 }

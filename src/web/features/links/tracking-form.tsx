@@ -7,6 +7,7 @@ import {
   Code,
   Group,
   NumberInput,
+  Pill,
   Radio,
   Stack,
   Switch,
@@ -17,11 +18,20 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import { isHostAllowed } from '../../../core/links/destination';
 import { redirectLocation, redirectTarget, renderUtm } from '../../../core/links/redirect-target';
 import { FormError } from '../../components/form-error';
+import { AnchorLink } from '../../components/links';
+import { formatCount } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
 import { splitProblems } from '../../lib/problems';
-import { saveTracking, type TrackingSettingsInput, type TrackingSettingsView } from './api';
+import {
+  type Link,
+  programLinksQuery,
+  saveTracking,
+  type TrackingSettingsInput,
+  type TrackingSettingsView,
+} from './api';
 
 function Section(props: { title: string; description: ReactNode; children: ReactNode }) {
   return (
@@ -35,6 +45,20 @@ function Section(props: { title: string; description: ReactNode; children: React
       <Stack gap="sm">{props.children}</Stack>
     </Card>
   );
+}
+
+/** Active links whose destination is outside the allowed domains, by host. */
+function linksOutside(
+  links: Link[],
+  allowedDomains: readonly string[],
+): Array<{ host: string; count: number }> {
+  const byHost = new Map<string, number>();
+  for (const link of links) {
+    if (link.status !== 'active') continue;
+    const host = URL.canParse(link.destination) ? new URL(link.destination).hostname : '';
+    if (host && !isHostAllowed(host, allowedDomains)) byHost.set(host, (byHost.get(host) ?? 0) + 1);
+  }
+  return [...byHost].map(([host, count]) => ({ host, count }));
 }
 
 function exampleUrl(values: TrackingSettingsInput, programSlug: string): string {
@@ -60,15 +84,25 @@ export function TrackingForm(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Active links to domains the last save no longer allows: they keep redirecting, so say so.
+  const [outside, setOutside] = useState<Array<{ host: string; count: number }>>([]);
+  const outsideCount = outside.reduce((n, o) => n + o.count, 0);
   const utm = (key: keyof TrackingSettingsInput['utmTemplate'], value: string) =>
     setValues((v) => ({ ...v, utmTemplate: { ...v.utmTemplate, [key]: value } }));
   const rules = <K extends keyof TrackingSettingsInput['attributionRules']>(
     key: K,
     value: TrackingSettingsInput['attributionRules'][K],
   ) => setValues((v) => ({ ...v, attributionRules: { ...v.attributionRules, [key]: value } }));
-  const domainErrors = Object.entries(errors)
-    .filter(([k, m]) => k.startsWith('allowedDomains') && m)
-    .map(([k, m]) => `${values.allowedDomains[Number(k.split('.')[1])] ?? ''} ${m}`.trim());
+  // Each refused domain by its value, so its chip is marked; a message that already quotes the value is
+  // shown as it is.
+  const badDomains = new Map<string, string>();
+  for (const [k, m] of Object.entries(errors)) {
+    const value = k.startsWith('allowedDomains.')
+      ? values.allowedDomains[Number(k.split('.')[1])]
+      : undefined;
+    if (value !== undefined && m)
+      badDomains.set(value, m.includes(`"${value.trim()}"`) ? m : `"${value}" ${m}`);
+  }
 
   return (
     <form
@@ -83,6 +117,11 @@ export function TrackingForm(props: {
           const { programId: _pp, updatedAt: _uu, ...next } = saved;
           setValues(next);
           notifySuccess('Tracking settings saved. Links use them from the next click.');
+          // The settings are saved: a failed look at the links only skips the warning.
+          const links = await queryClient
+            .fetchQuery(programLinksQuery(props.workspaceId, props.programId))
+            .catch(() => []);
+          setOutside(linksOutside(links, saved.allowedDomains));
         } catch (e) {
           const split = splitProblems(e, values);
           const all = { ...split.fieldErrors };
@@ -104,9 +143,40 @@ export function TrackingForm(props: {
               placeholder="shop.example.com — press Enter after each"
               value={values.allowedDomains}
               onChange={(allowedDomains) => setValues((v) => ({ ...v, allowedDomains }))}
-              error={domainErrors.join('; ') || errors.allowedDomains}
+              error={[...badDomains.values()].join('; ') || errors.allowedDomains}
               clearable
+              renderPill={({ value, onRemove, disabled }) => {
+                const bad = value !== undefined && badDomains.has(value);
+                return (
+                  <Pill
+                    withRemoveButton={!disabled}
+                    onRemove={onRemove}
+                    disabled={disabled}
+                    c={bad ? 'red.8' : undefined}
+                    bg={bad ? 'red.1' : undefined}
+                    aria-invalid={bad || undefined}
+                    title={bad ? badDomains.get(value ?? '') : undefined}
+                  >
+                    {value}
+                  </Pill>
+                );
+              }}
             />
+            {outside.length > 0 ? (
+              <Alert color="orange" variant="light" title="Links outside these domains still redirect">
+                {formatCount(outsideCount, 'active link')} {outsideCount === 1 ? 'points' : 'point'} to{' '}
+                {outside.map((o) => o.host).join(', ')}, no longer allowed. Existing links keep working so
+                printed codes and posts do not break; disable them on the{' '}
+                <AnchorLink
+                  to="/w/$workspaceId/programs/$programId/links"
+                  params={{ workspaceId: props.workspaceId, programId: props.programId }}
+                  size="sm"
+                >
+                  Links page
+                </AnchorLink>{' '}
+                if they should stop.
+              </Alert>
+            ) : null}
           </Section>
 
           <Section

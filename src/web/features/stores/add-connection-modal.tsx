@@ -25,7 +25,7 @@ import {
   createConnection,
   type RevealedConnection,
 } from './api';
-import { CopyField } from './copy-parts';
+import { ConnectionSnippets } from './connection-snippets';
 import { kindDescriptions, kindLabels } from './kinds';
 import { PlatformInstructions } from './platform-instructions';
 import { SecretOnce } from './secret-once';
@@ -269,13 +269,12 @@ function Created({
   return (
     <Stack>
       {revealed.length > 0 ? <SecretOnce values={revealed} where={where} /> : null}
-      {connection.webhookUrl ? (
-        <CopyField label="Webhook URL" value={connection.webhookUrl} testId="created-webhook-url" />
-      ) : null}
+      <ConnectionSnippets connection={connection} testIdPrefix="created-" />
       <PlatformInstructions
         kind={connection.kind}
         webhookUrl={connection.webhookUrl}
         topics={connection.topics}
+        added
       />
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>

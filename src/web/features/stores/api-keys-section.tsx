@@ -153,6 +153,7 @@ function NewKeyModal(props: {
           <SecretOnce
             values={[{ label: 'API key', value: created.token }]}
             where="Put it in your server’s configuration as a Bearer token."
+            shownAs="its first characters, to tell keys apart"
           />
           <Group justify="flex-end">
             <Button onClick={close}>Done</Button>

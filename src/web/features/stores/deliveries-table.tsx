@@ -10,18 +10,14 @@ import { StatusBadge } from './status-dot';
 /** Topics of the "Send test delivery" samples (see testTopics on the server). */
 const testTopics = new Set(['troupe/test', 'troupe.test']);
 
-export function DeliveriesTable({ deliveries, isWebhook }: { deliveries: Delivery[]; isWebhook: boolean }) {
+export function DeliveriesTable({ deliveries }: { deliveries: Delivery[] }) {
   if (deliveries.length === 0) {
     return (
       <EmptyCard
         icon={<IconInbox size={28} />}
         variant="light"
         title="No deliveries yet"
-        description={
-          isWebhook
-            ? 'Once the platform sends its first webhook it shows here with its outcome. Send a test delivery to check the secret and the URL now.'
-            : 'Orders reported through this connection show here as they arrive.'
-        }
+        description="Once the platform sends its first webhook it shows here with its outcome. Send a test delivery to check the secret and the URL now."
       />
     );
   }

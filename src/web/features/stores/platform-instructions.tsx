@@ -27,8 +27,10 @@ export function PlatformInstructions(props: {
   kind: ConnectionKind;
   webhookUrl: string | null;
   topics: string[];
+  /** The connection exists: its secret was already given, its snippet or example is shown above. */
+  added?: boolean;
 }): ReactNode {
-  const { kind, webhookUrl, topics } = props;
+  const { kind, webhookUrl, topics, added } = props;
   switch (kind) {
     case 'shopify':
       return (
@@ -42,8 +44,12 @@ export function PlatformInstructions(props: {
             <Url url={webhookUrl} />.
           </List.Item>
           <List.Item>
-            Paste the key that signs them here: the <b>API secret key</b> of your app (for webhooks made under
-            Notifications, the key Shopify shows below the list, “Your webhooks will be signed with …”).
+            {added
+              ? 'The key that signs them is the one you gave when adding this connection'
+              : 'Paste the key that signs them here'}
+            : the <b>API secret key</b> of your app (for webhooks made under Notifications, the key Shopify
+            shows below the list, “Your webhooks will be signed with …”).
+            {added ? ' To change it, use Edit.' : ''}
           </List.Item>
           <List.Item>
             Optional: your <b>shop.myshopify.com</b> domain and an <b>Admin API access token</b> (shpat_…)
@@ -82,8 +88,17 @@ export function PlatformInstructions(props: {
           </List.Item>
           <List.Item>Select the events {topicList(topics)}.</List.Item>
           <List.Item>
-            Reveal the endpoint’s <b>Signing secret</b> (it starts with <Code>whsec_</Code>) and paste it
-            here.
+            {added ? (
+              <>
+                The endpoint’s <b>Signing secret</b> (it starts with <Code>whsec_</Code>) is the one you gave
+                when adding this connection. To change it, use Edit.
+              </>
+            ) : (
+              <>
+                Reveal the endpoint’s <b>Signing secret</b> (it starts with <Code>whsec_</Code>) and paste it
+                here.
+              </>
+            )}
           </List.Item>
           <List.Item>
             When you create a Checkout Session, put the visitor’s click id (the <Code>tclid</Code> from the
@@ -94,16 +109,22 @@ export function PlatformInstructions(props: {
     case 'pixel':
       return (
         <Text size="sm">
-          No secret needed. After you add it, paste the snippet from this connection (or the tracking setup
-          guide) on your order-confirmation page. It keeps the click id in a first-party cookie and reports
-          each order; only the program’s allowed domains may send conversions.
+          No secret needed.{' '}
+          {added
+            ? 'Paste the snippet above on your order-confirmation page.'
+            : 'After you add it, paste the snippet it shows (also in the tracking setup guide) on your order-confirmation page.'}{' '}
+          It keeps the click id in a first-party cookie and reports each order; only the program’s allowed
+          domains may send conversions.
         </Text>
       );
     case 'api':
       return (
         <Text size="sm">
-          After you add it, create an API key on the connection’s page and send orders with{' '}
-          <Code>POST /api/v1/conversions</Code> and <Code>Authorization: Bearer trp_live_…</Code>.
+          {added
+            ? 'Create an API key under “API keys” on the connection’s page'
+            : 'After you add it, create an API key on the connection’s page'}{' '}
+          and send orders with <Code>POST /api/v1/conversions</Code> and{' '}
+          <Code>Authorization: Bearer trp_live_…</Code>.
         </Text>
       );
     case 'csv':

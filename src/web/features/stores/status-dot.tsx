@@ -1,8 +1,20 @@
-// A coloured dot and words for a connection's last delivery ("never" when nothing has arrived yet).
+// A coloured dot and words for what a connection last received: a webhook connection's last delivery, or
+// for the pixel, the API and CSV imports (which send orders, not deliveries) its last order.
 import { Badge, ColorSwatch, Group, Text, Tooltip } from '@mantine/core';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import type { Connection, DeliveryStatus } from './api';
-import { statusColors, statusLabels } from './kinds';
+import { sendsDeliveries, statusColors, statusLabels } from './kinds';
+
+function Dot(props: { color: string; children: string; dimmed?: boolean }) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      <ColorSwatch color={props.color} size={10} withShadow={false} />
+      <Text size="sm" c={props.dimmed ? 'dimmed' : undefined}>
+        {props.children}
+      </Text>
+    </Group>
+  );
+}
 
 export function LastDelivery({ connection }: { connection: Connection }) {
   const last = connection.lastDelivery;
@@ -13,30 +25,35 @@ export function LastDelivery({ connection }: { connection: Connection }) {
       </Badge>
     );
   }
+  if (!sendsDeliveries(connection.kind)) {
+    return connection.lastOrderAt ? (
+      <Tooltip label={`Last order received ${formatDateTime(connection.lastOrderAt)}`}>
+        <div>
+          <Dot color="var(--mantine-color-teal-6)">{`order · ${formatRelative(connection.lastOrderAt)}`}</Dot>
+        </div>
+      </Tooltip>
+    ) : (
+      <Dot color="var(--mantine-color-gray-4)" dimmed>
+        No order yet
+      </Dot>
+    );
+  }
   if (!last) {
     return (
-      <Group gap={6} wrap="nowrap">
-        <ColorSwatch color="var(--mantine-color-gray-4)" size={10} withShadow={false} />
-        <Text size="sm" c="dimmed">
-          Nothing from the store yet
-        </Text>
-      </Group>
+      <Dot color="var(--mantine-color-gray-4)" dimmed>
+        Nothing from the store yet
+      </Dot>
     );
   }
   return (
     <Tooltip
       label={`${statusLabels[last.status]}, HTTP ${last.httpStatus}, ${formatDateTime(last.receivedAt)}`}
     >
-      <Group gap={6} wrap="nowrap">
-        <ColorSwatch
-          color={`var(--mantine-color-${statusColors[last.status]}-6)`}
-          size={10}
-          withShadow={false}
-        />
-        <Text size="sm">
-          {last.status} · {formatRelative(last.receivedAt)}
-        </Text>
-      </Group>
+      <div>
+        <Dot color={`var(--mantine-color-${statusColors[last.status]}-6)`}>
+          {`${last.status} · ${formatRelative(last.receivedAt)}`}
+        </Dot>
+      </div>
     </Tooltip>
   );
 }

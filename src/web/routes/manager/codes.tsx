@@ -1,6 +1,6 @@
 // A program's discount codes (T2) and leaked-code alerts (T6).
 import { Alert, Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { IconDownload, IconRadar, IconTicket } from '@tabler/icons-react';
+import { IconDownload, IconRadar, IconSearch, IconTicket } from '@tabler/icons-react';
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -22,7 +22,7 @@ import {
 import { CodesTable } from '../../features/codes/codes-table';
 import { programQuery } from '../../features/programs/api';
 import { useWorkspace } from '../../features/workspaces/workspace-context';
-import { notifyError, notifySuccess } from '../../lib/notify';
+import { notifyError, notifySuccess, notifyWarning } from '../../lib/notify';
 
 const route = getRouteApi('/w/$workspaceId/programs/$programId/codes');
 
@@ -39,17 +39,27 @@ export function CodesPage() {
   const canWrite = can('tracking.write');
   const refresh = () => queryClient.invalidateQueries({ queryKey: codesKey(workspaceId, programId) });
   const active = list.items.filter((c) => c.status === 'active').length;
+  const [search, setSearch] = useState('');
+  const needle = search.trim().toLowerCase();
+  const shown = needle
+    ? list.items.filter(
+        (c) => c.code.toLowerCase().includes(needle) || c.ambassadorName.toLowerCase().includes(needle),
+      )
+    : list.items;
 
   const issue = async () => {
     setBusy('issue');
     try {
       const result = await issueAll(workspaceId, programId);
       setSkipped(result.skipped);
-      notifySuccess(
-        result.issued.length === 0
-          ? 'Every onboarding or active ambassador already has a code.'
-          : `Issued ${result.issued.map((c) => c.code).join(', ')}.`,
-      );
+      if (result.issued.length > 0) notifySuccess(`Issued ${result.issued.map((c) => c.code).join(', ')}.`);
+      else if (result.eligible === 0)
+        notifyWarning(
+          'No code issued: codes go to onboarding or active ambassadors, and this program has none yet. Move accepted creators along the pipeline first.',
+        );
+      else if (result.skipped.length > 0)
+        notifyWarning('No code issued: the ambassadors listed below need a handle or a code typed by hand.');
+      else notifySuccess('Every onboarding or active ambassador already has a code.');
       await refresh();
     } catch (e) {
       notifyError(e);
@@ -165,12 +175,29 @@ export function CodesPage() {
           }
         />
       ) : (
-        <CodesTable
-          programId={programId}
-          items={list.items}
-          hasShopify={list.hasShopify}
-          onRotated={setRotated}
-        />
+        <>
+          <TextInput
+            aria-label="Search codes"
+            placeholder="Search by code or ambassador"
+            leftSection={<IconSearch size={16} />}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            maw={360}
+            mb="sm"
+          />
+          {shown.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              No code or ambassador matches “{search.trim()}”.
+            </Text>
+          ) : (
+            <CodesTable
+              programId={programId}
+              items={shown}
+              hasShopify={list.hasShopify}
+              onRotated={setRotated}
+            />
+          )}
+        </>
       )}
     </>
   );

@@ -5,6 +5,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconDownload, IconLink, IconPlus, IconSettings } from '@tabler/icons-react';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
+import { useState } from 'react';
 import { seatStages } from '../../../core/pipeline/stages';
 import { EmptyCard } from '../../components/empty-card';
 import { AnchorLink, ButtonLink } from '../../components/links';
@@ -27,6 +28,9 @@ export function LinksPage() {
   const { data: links } = useSuspenseQuery(programLinksQuery(workspaceId, programId));
   const { data: ambassadors } = useSuspenseQuery(ambassadorsQuery(workspaceId, programId));
   const [creating, createDisclosure] = useDisclosure(false);
+  // The ambassador picked above the chart narrows the table and its export too.
+  const [picked, setPicked] = useState<string | null>(null);
+  const shown = picked ? links.filter((l) => l.ambassadorId === picked) : links;
   const canWrite = can('tracking.write');
   const toOption = (a: (typeof ambassadors)[number]) => ({
     value: a.id,
@@ -55,8 +59,8 @@ export function LinksPage() {
             <Button
               variant="default"
               leftSection={<IconDownload size={16} />}
-              disabled={links.length === 0}
-              onClick={() => downloadText(`links-${program.slug}.csv`, linksCsv(links))}
+              disabled={shown.length === 0}
+              onClick={() => downloadText(`links-${program.slug}.csv`, linksCsv(shown))}
             >
               Export CSV
             </Button>
@@ -76,7 +80,11 @@ export function LinksPage() {
           </>
         }
       />
-      <ClicksPanel workspaceId={workspaceId} programId={programId} ambassadors={options} />
+      <ClicksPanel
+        workspaceId={workspaceId}
+        programId={programId}
+        picker={{ ambassadors: options, picked, onPick: setPicked }}
+      />
       {links.length === 0 ? (
         <EmptyCard
           icon={<IconLink size={28} />}
@@ -94,13 +102,24 @@ export function LinksPage() {
             ) : null
           }
         />
+      ) : shown.length === 0 ? (
+        <EmptyCard
+          icon={<IconLink size={28} />}
+          title="No links for this ambassador"
+          description={
+            canWrite
+              ? 'This ambassador has no link: create one with “New link”, or clear the ambassador above to see every link.'
+              : 'Clear the ambassador above to see every link.'
+          }
+        />
       ) : (
-        <LinksTable links={links} showAmbassador label="Tracked links" />
+        <LinksTable links={shown} showAmbassador label="Tracked links" />
       )}
       <CreateLinkModal
         opened={creating}
         programId={programId}
         ambassadors={linkable}
+        ambassadorId={linkable.some((a) => a.value === picked) ? (picked ?? undefined) : undefined}
         onClose={createDisclosure.close}
       />
     </>

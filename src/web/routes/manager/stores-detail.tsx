@@ -28,10 +28,10 @@ import {
   updateConnection,
 } from '../../features/stores/api';
 import { ApiKeysSection } from '../../features/stores/api-keys-section';
-import { CopyCode, CopyField } from '../../features/stores/copy-parts';
+import { ConnectionSnippets } from '../../features/stores/connection-snippets';
 import { DeliveriesTable } from '../../features/stores/deliveries-table';
 import { EditConnectionModal } from '../../features/stores/edit-connection-modal';
-import { apiCurlExample, kindLabels, pixelSnippet } from '../../features/stores/kinds';
+import { kindLabels } from '../../features/stores/kinds';
 import { PlatformInstructions } from '../../features/stores/platform-instructions';
 import { SecretOnce } from '../../features/stores/secret-once';
 import { LastDelivery } from '../../features/stores/status-dot';
@@ -127,10 +127,13 @@ export function StoreConnectionPage() {
         ) : null}
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           {/* Test deliveries prove the secret, not that the store sends: they are listed below, not counted here. */}
-          <Fact label="Last delivery from the store" value={<LastDelivery connection={connection} />} />
           <Fact
-            label="From the store in the last 24 hours"
-            value={formatNumber(connection.deliveriesLast24h)}
+            label={isWebhook ? 'Last delivery from the store' : 'Last order received'}
+            value={<LastDelivery connection={connection} />}
+          />
+          <Fact
+            label={isWebhook ? 'From the store in the last 24 hours' : 'Orders in the last 24 hours'}
+            value={formatNumber(isWebhook ? connection.deliveriesLast24h : connection.ordersLast24h)}
           />
           <Fact label="Orders" value={formatNumber(connection.ordersCount)} />
         </SimpleGrid>
@@ -141,17 +144,31 @@ export function StoreConnectionPage() {
           <ApiKeysSection workspaceId={workspaceId} connectionId={connection.id} />
         ) : null}
 
-        <section aria-labelledby="deliveries-title">
-          <Group justify="space-between" mb="sm">
-            <Title order={3} size="h4" id="deliveries-title">
-              Last deliveries
-            </Title>
-            {isWebhook && canManage ? (
-              <TestDelivery workspaceId={workspaceId} connectionId={connection.id} onDone={refresh} />
-            ) : null}
-          </Group>
-          <DeliveriesTable deliveries={connection.deliveries} isWebhook={isWebhook} />
-        </section>
+        {isWebhook ? (
+          <section aria-labelledby="deliveries-title">
+            <Group justify="space-between" mb="sm">
+              <Title order={3} size="h4" id="deliveries-title">
+                Last deliveries
+              </Title>
+              {canManage ? (
+                <TestDelivery workspaceId={workspaceId} connectionId={connection.id} onDone={refresh} />
+              ) : null}
+            </Group>
+            <DeliveriesTable deliveries={connection.deliveries} />
+          </section>
+        ) : (
+          <Text size="sm" c="dimmed">
+            Orders from this connection, with whom each credits and why, are in{' '}
+            <AnchorLink
+              to="/w/$workspaceId/programs/$programId/conversions"
+              params={{ workspaceId, programId: connection.programId }}
+              size="sm"
+            >
+              {connection.programName}’s conversions
+            </AnchorLink>
+            .
+          </Text>
+        )}
       </Stack>
 
       <EditConnectionModal
@@ -246,31 +263,12 @@ function Setup({
         <Title order={3} size="h4">
           Setup
         </Title>
-        {connection.webhookUrl ? (
-          <CopyField label="Webhook URL" value={connection.webhookUrl} testId="webhook-url" />
-        ) : null}
-        {connection.kind === 'pixel' ? (
-          <Stack gap={6}>
-            <Text size="sm">Paste this on your order-confirmation page, filling in the order’s values:</Text>
-            <CopyCode
-              code={pixelSnippet(connection.baseUrl, connection.id)}
-              label="Copy the pixel snippet"
-              testId="pixel-snippet"
-            />
-          </Stack>
-        ) : null}
-        {connection.kind === 'api' ? (
-          <Stack gap={6}>
-            <Text size="sm">
-              Send each order (or {'{"orders": [...]}'} for several) with one of the keys below:
-            </Text>
-            <CopyCode code={apiCurlExample(connection.baseUrl)} label="Copy the curl example" />
-          </Stack>
-        ) : null}
+        <ConnectionSnippets connection={connection} />
         <PlatformInstructions
           kind={connection.kind}
           webhookUrl={connection.webhookUrl}
           topics={connection.topics}
+          added
         />
         {connection.hasSecret ? (
           <Group gap="sm">

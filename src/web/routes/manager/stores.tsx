@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/page';
 import { programsQuery } from '../../features/programs/api';
 import { AddConnectionModal } from '../../features/stores/add-connection-modal';
 import { connectionsQuery } from '../../features/stores/api';
-import { kindLabels } from '../../features/stores/kinds';
+import { kindLabels, sendsDeliveries } from '../../features/stores/kinds';
 import { LastDelivery } from '../../features/stores/status-dot';
 import { useWorkspace } from '../../features/workspaces/workspace-context';
 import { formatNumber } from '../../lib/format';
@@ -82,7 +82,7 @@ export function StoresPage() {
                 <Table.Tr>
                   <Table.Th>Connection</Table.Th>
                   <Table.Th>Program</Table.Th>
-                  <Table.Th>Last delivery</Table.Th>
+                  <Table.Th>Last received</Table.Th>
                   <Table.Th ta="right">Last 24 h</Table.Th>
                   <Table.Th ta="right">Orders</Table.Th>
                 </Table.Tr>
@@ -116,7 +116,9 @@ export function StoresPage() {
                     <Table.Td>
                       <LastDelivery connection={c} />
                     </Table.Td>
-                    <Table.Td ta="right">{formatNumber(c.deliveriesLast24h)}</Table.Td>
+                    <Table.Td ta="right">
+                      {formatNumber(sendsDeliveries(c.kind) ? c.deliveriesLast24h : c.ordersLast24h)}
+                    </Table.Td>
                     <Table.Td ta="right">{formatNumber(c.ordersCount)}</Table.Td>
                   </Table.Tr>
                 ))}
