@@ -7,8 +7,8 @@ import { connectionKindLabels } from '../../../core/stores/kind-labels';
 import type { Db } from '../../db/client';
 import { AppError, notFound } from '../../lib/app-error';
 import type { WorkspaceScope } from '../../lib/scope';
-import { formulaStart } from '../people/creator-csv.service';
 import { click } from '../links/links.schema';
+import { formulaStart } from '../people/creator-csv.service';
 import { ambassador, creator } from '../people/people.schema';
 import { program } from '../programs/programs.schema';
 import { hashApiKey } from './api-key-hash';
@@ -136,7 +136,9 @@ function refusedClickOf(
   clickId: string | null,
 ): Conversion['refusedClick'] {
   const hit = clickId ? found.find((f) => f.id === clickId) : undefined;
-  return hit ? { clickId: hit.id, at: hit.at.toISOString(), isBot: hit.isBot, ambassadorName: hit.name } : null;
+  return hit
+    ? { clickId: hit.id, at: hit.at.toISOString(), isBot: hit.isBot, ambassadorName: hit.name }
+    : null;
 }
 
 /** A program's conversions, newest first, with totals per currency over every matching order. */
