@@ -164,4 +164,77 @@ describe('tracked links', () => {
     await table.scrollIntoViewIfNeeded();
     await screenshot(page, 'links-04-creator-profile');
   });
+
+  it('narrows the table to the ambassador picked above the chart, and starts a new link for them', async () => {
+    const w = `/api/v1/workspaces/${workspaceId}`;
+    const omar = await page.request.post(`${w}/creators`, {
+      data: { name: 'Omar Haddad', socialAccounts: [{ platform: 'instagram', handle: 'omar.h' }] },
+    });
+    const amb = await page.request.post(`${w}/programs/${programId}/ambassadors`, {
+      data: { creatorId: (await omar.json()).id, stage: 'prospect' },
+    });
+    const ambId = (await amb.json()).id;
+    for (const to of ['applied', 'accepted'])
+      await page.request.post(`${w}/ambassadors/${ambId}/stage`, { data: { to, reason: '' } });
+
+    await page.goto(`/w/${workspaceId}/programs/${programId}/links`);
+    const table = page.getByRole('table', { name: 'Tracked links' });
+    await table.getByText('Jane Doe').waitFor();
+    await page.getByRole('combobox', { name: 'Ambassador' }).click();
+    await page.getByRole('option', { name: /Omar Haddad/ }).click();
+    await page.getByText('No links for this ambassador').waitFor();
+    await expect(table.count()).resolves.toBe(0);
+    await screenshot(page, 'links-05-picked-ambassador-without-links');
+    await page.getByRole('button', { name: 'New link' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'New tracked link' });
+    await expect(dialog.getByRole('combobox', { name: 'Ambassador' }).inputValue()).resolves.toMatch(
+      /Omar Haddad/,
+    );
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('warns in the QR dialog that a disabled link’s code leads nowhere', async () => {
+    await page.goto(`/w/${workspaceId}/programs/${programId}/links`);
+    const row = page.getByRole('table', { name: 'Tracked links' }).getByRole('row').nth(1);
+    await row.getByRole('button', { name: 'Link actions' }).click();
+    await page.getByRole('menuitem', { name: 'Disable' }).click();
+    await row.getByText('Disabled').waitFor();
+    await row.getByRole('button', { name: 'QR code' }).click();
+    const qr = page.getByRole('dialog', { name: 'QR code' });
+    await qr.getByText('This link is disabled').waitFor();
+    await screenshot(page, 'links-06-qr-of-disabled-link');
+    await page.keyboard.press('Escape');
+    await qr.waitFor({ state: 'hidden' });
+    await row.getByRole('button', { name: 'Link actions' }).click();
+    await page.getByRole('menuitem', { name: 'Enable' }).click();
+    await row.getByText('Active').waitFor();
+  });
+
+  it('says which live links the narrowed allowed domains no longer cover', async () => {
+    await page.goto(`/w/${workspaceId}/programs/${programId}/tracking`);
+    const domains = page.getByPlaceholder('shop.example.com — press Enter after each');
+    await domains.waitFor();
+    // A bad domain is named once, and its chip is marked.
+    await domains.fill('shop.example.com/path');
+    await domains.press('Enter');
+    await page.getByRole('button', { name: 'Save tracking settings' }).click();
+    await page.getByText('"shop.example.com/path" is not a hostname').waitFor();
+    await expect(
+      page.locator('[aria-invalid="true"]', { hasText: 'shop.example.com/path' }).count(),
+    ).resolves.toBe(1);
+    await domains.scrollIntoViewIfNeeded();
+    await screenshot(page, 'links-07-bad-domain');
+    await page.getByRole('button', { name: 'Remove shop.example.com/path' }).click();
+    // Allow another shop instead of this one: Jane's link (to localhost) stays live but outside.
+    await page.getByRole('button', { name: 'Remove localhost' }).click();
+    await domains.fill('shop.example.com');
+    await domains.press('Enter');
+    await page.getByRole('button', { name: 'Save tracking settings' }).click();
+    await page.getByText('Tracking settings saved').waitFor();
+    await domains.scrollIntoViewIfNeeded();
+    await screenshot(page, 'links-08-links-outside-domains');
+    const warning = page.getByRole('alert').filter({ hasText: 'Links outside these domains still redirect' });
+    await warning.getByText('1 active link points to localhost').waitFor();
+  });
 });

@@ -127,4 +127,23 @@ describe('store connections', () => {
     await snippet.scrollIntoViewIfNeeded();
     await screenshot(page, 'stores-06-tracking-guide');
   });
+
+  it('shows an API connection’s example right after adding it, and its orders where deliveries would be', async () => {
+    await page.goto(`/w/${workspaceId}/stores`);
+    await page.getByRole('button', { name: 'Add connection' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Add connection' });
+    await dialog.getByRole('radio', { name: 'Conversions API' }).click();
+    await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Checkout service');
+    await dialog.getByRole('button', { name: 'Add Conversions API' }).click();
+    const done = page.getByRole('dialog', { name: 'Checkout service is connected' });
+    await done.getByText('curl', { exact: false }).first().waitFor();
+    await done.getByText('Create an API key under “API keys”', { exact: false }).waitFor();
+    await screenshot(page, 'stores-07-api-connected');
+    await done.getByRole('link', { name: 'Open connection' }).click();
+    await page.getByText('Last order received').waitFor();
+    await page.getByText('No order yet').waitFor();
+    await expect(page.getByText('No deliveries yet').count()).resolves.toBe(0);
+    await page.getByRole('link', { name: 'the conversions page of Glow Ambassadors' }).waitFor();
+    await screenshot(page, 'stores-08-api-detail', { fullPage: true });
+  });
 });

@@ -16,7 +16,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { isHostAllowed } from '../../../core/links/destination';
 import { redirectLocation, redirectTarget, renderUtm } from '../../../core/links/redirect-target';
@@ -84,8 +84,9 @@ export function TrackingForm(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // Active links to domains the last save no longer allows: they keep redirecting, so say so.
-  const [outside, setOutside] = useState<Array<{ host: string; count: number }>>([]);
+  // Active links to domains the saved settings no longer allow: they keep redirecting, so say so.
+  const links = useQuery(programLinksQuery(props.workspaceId, props.programId));
+  const outside = linksOutside(links.data ?? [], props.initial.allowedDomains);
   const outsideCount = outside.reduce((n, o) => n + o.count, 0);
   const utm = (key: keyof TrackingSettingsInput['utmTemplate'], value: string) =>
     setValues((v) => ({ ...v, utmTemplate: { ...v.utmTemplate, [key]: value } }));
@@ -117,11 +118,6 @@ export function TrackingForm(props: {
           const { programId: _pp, updatedAt: _uu, ...next } = saved;
           setValues(next);
           notifySuccess('Tracking settings saved. Links use them from the next click.');
-          // The settings are saved: a failed look at the links only skips the warning.
-          const links = await queryClient
-            .fetchQuery(programLinksQuery(props.workspaceId, props.programId))
-            .catch(() => []);
-          setOutside(linksOutside(links, saved.allowedDomains));
         } catch (e) {
           const split = splitProblems(e, values);
           const all = { ...split.fieldErrors };
@@ -151,6 +147,7 @@ export function TrackingForm(props: {
                   <Pill
                     withRemoveButton={!disabled}
                     onRemove={onRemove}
+                    removeButtonProps={{ 'aria-hidden': false, 'aria-label': `Remove ${value}` }}
                     disabled={disabled}
                     c={bad ? 'red.8' : undefined}
                     bg={bad ? 'red.1' : undefined}

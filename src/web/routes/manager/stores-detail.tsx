@@ -158,13 +158,13 @@ export function StoreConnectionPage() {
           </section>
         ) : (
           <Text size="sm" c="dimmed">
-            Orders from this connection, with whom each credits and why, are in{' '}
+            Orders from this connection, with whom each credits and why, are on{' '}
             <AnchorLink
               to="/w/$workspaceId/programs/$programId/conversions"
               params={{ workspaceId, programId: connection.programId }}
               size="sm"
             >
-              {connection.programName}’s conversions
+              the conversions page of {connection.programName}
             </AnchorLink>
             .
           </Text>
