@@ -23,6 +23,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
+          // After every unit+db file (a group of its own): a journey's server and browser never share the
+          // machine with another test file.
+          sequence: { groupOrder: 1 },
           globalSetup: ['test/global-setup.ts', 'e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -143,7 +143,12 @@ describe('store connections', () => {
     await page.getByText('Last order received').waitFor();
     await page.getByText('No order yet').waitFor();
     await expect(page.getByText('No deliveries yet').count()).resolves.toBe(0);
-    await page.getByRole('link', { name: 'the conversions page of Glow Ambassadors' }).waitFor();
     await screenshot(page, 'stores-08-api-detail', { fullPage: true });
+    // The link opens the program's conversions narrowed to this connection.
+    await page.getByRole('link', { name: 'the conversions page of Glow Ambassadors' }).click();
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Source' }).inputValue())
+      .toBe('Checkout service · Conversions API');
+    await page.getByText('No orders match these filters').waitFor();
   });
 });

@@ -305,7 +305,14 @@ describe('the pixel and a store reporting the same order', () => {
     const body = await res.json();
     expect(body.status).toBe('processed');
     expect(body.detail).toContain('replaces the pixel');
-    expect(body.detail).toContain('credited to Jane Doe');
+    // The store is told the ambassador's id; the connection page names them (read when shown, so a
+    // renamed creator is never shown by an old name).
+    expect(body.detail).toContain(`credited to ${w.jane.id}`);
+    const page = await w.owner.client.get(`/api/v1/workspaces/${w.ws}/stores/${w.connections.shopify}`);
+    const shown = page.body.deliveries.find((d: { detail: string | null }) =>
+      d.detail?.includes(`rder ${orderId} recorded`),
+    );
+    expect(shown?.detail).toContain('credited to Jane Doe');
     expect(await rowsOf(orderId)).toMatchObject([
       { connectionId: w.connections.shopify, amountMinor: 9215, ambassadorId: w.jane.id },
     ]);

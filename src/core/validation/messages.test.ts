@@ -29,7 +29,7 @@ const cases: Array<[string, z.ZodType, unknown, string]> = [
     'unknown keys',
     z.strictObject({ a: z.string() }),
     { a: 'x', b: 1, c: 2 },
-    '(body): has unknown fields "b" or "c"',
+    '(body): has unknown fields "b" and "c"',
   ],
   [
     'union of types',

@@ -53,12 +53,15 @@ function unitOf(origin: string | undefined, n: number | bigint): string {
   return '';
 }
 
-function joinOr(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+function joined(items: readonly string[], last: 'or' | 'and'): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
 }
 
-function listOf(values: readonly unknown[]): string {
-  return joinOr(values.map((v) => (typeof v === 'string' ? `"${v}"` : String(v))));
+function listOf(values: readonly unknown[], last: 'or' | 'and' = 'or'): string {
+  return joined(
+    values.map((v) => (typeof v === 'string' ? `"${v}"` : String(v))),
+    last,
+  );
 }
 
 /** The message for one issue, or undefined to keep zod's (for codes without plain words here). */
@@ -95,7 +98,7 @@ export function plainMessage(issue: IssueLike): string | undefined {
     case 'invalid_value':
       return (issue.values?.length ?? 0) > 0 ? `must be ${listOf(issue.values ?? [])}` : 'is not allowed';
     case 'unrecognized_keys':
-      return `has unknown field${(issue.keys?.length ?? 0) === 1 ? '' : 's'} ${listOf(issue.keys ?? [])}`;
+      return `has unknown field${(issue.keys?.length ?? 0) === 1 ? '' : 's'} ${listOf(issue.keys ?? [], 'and')}`;
     case 'not_multiple_of':
       return `must be a multiple of ${issue.divisor}`;
     case 'invalid_union': {
@@ -105,7 +108,7 @@ export function plainMessage(issue: IssueLike): string | undefined {
         branch.length === 1 && branch[0]?.code === 'invalid_type' ? branch[0].expected : undefined,
       );
       if (expected.length > 0 && expected.every((e) => e !== undefined))
-        return `must be ${joinOr([...new Set(expected.map((e) => kinds[e ?? ''] ?? String(e)))])}`;
+        return `must be ${joined([...new Set(expected.map((e) => kinds[e ?? ''] ?? String(e)))], 'or')}`;
       return 'is not valid';
     }
     default:

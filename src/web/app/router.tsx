@@ -165,6 +165,9 @@ const codesRoute = createRoute({
 const conversionsRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'programs/$programId/conversions',
+  validateSearch: (search: Record<string, unknown>): { connection?: string | undefined } => ({
+    connection: typeof search.connection === 'string' ? search.connection : undefined,
+  }),
   component: lazyRouteComponent(() => import('../routes/manager/conversions'), 'ConversionsPage'),
 });
 

@@ -24,7 +24,7 @@ describe('problemsToErrors', () => {
         { field: 'name', message: 'is required' },
         { field: 'name', message: 'is too short' },
       ]),
-    ).toEqual({ name: 'Required; Is too short' });
+    ).toEqual({ name: 'Required; Too short' });
   });
 
   it('reads "is required: …" as "Required: …" under the field', () => {

@@ -12,9 +12,9 @@ export function problemsToErrors(
   const errors: Record<string, string> = {};
   for (const p of problems) {
     const field = rename[p.field] ?? p.field;
-    // Messages are written to follow the field's name ("is required: paste…"); under the field itself
-    // they read "Required: paste…".
-    const text = p.message.replace(/^is required\b/, 'required');
+    // Messages are written to follow the field's name ("is required: paste…", "is not valid"); under the
+    // field itself they read "Required: paste…", "Not valid".
+    const text = p.message.replace(/^is (?=\S)/, '');
     const message = text.charAt(0).toUpperCase() + text.slice(1);
     errors[field] = errors[field] ? `${errors[field]}; ${message}` : message;
   }

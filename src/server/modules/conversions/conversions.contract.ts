@@ -22,7 +22,7 @@ const dateTime = z
   // order dated in the future would sit in every report and window until then.
   .refine(
     (d) => d.getTime() <= Date.now() + futureSlackMs,
-    'is in the future: it must be a date that has passed',
+    'is more than a day in the future (check the year)',
   );
 const decimalPattern = /^\d{1,15}(\.\d+)?$/;
 const decimal = z
@@ -63,7 +63,9 @@ function withAmount<
 export const apiOrderSchema = z
   .object({
     externalId: externalId.openapi({ description: 'Your order id; the same id again is the same order.' }),
-    occurredAt: dateTime,
+    occurredAt: dateTime.openapi({
+      description: 'When the order was placed (ISO 8601); more than a day in the future is refused.',
+    }),
     amount: decimal.optional().openapi({ description: 'Order total as a decimal string, e.g. "49.90".' }),
     amountMinor: z
       .number()

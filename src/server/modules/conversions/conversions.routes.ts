@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { connectionKindLabels, isWebhookKind } from '../../../core/stores/kinds';
 import { guard } from '../../http/middleware';
 import { errorResponses, idParams, jsonBody, jsonResponse, newRouter } from '../../http/openapi';
 import { AppError, type FieldProblem, validationError } from '../../lib/app-error';
@@ -26,7 +27,7 @@ import {
 } from './orders.service';
 import { importOrdersCsv } from './orders-csv.service';
 import { buildSampleDelivery } from './webhook-payloads-samples';
-import { handleWebhook, type WebhookKind } from './webhooks';
+import { handleWebhook } from './webhooks';
 
 export const conversionRoutes = newRouter();
 const tags = ['Conversions'];
@@ -191,8 +192,6 @@ conversionRoutes.openapi(
     ),
 );
 
-const webhookKinds: readonly string[] = ['shopify', 'woocommerce', 'stripe'] satisfies WebhookKind[];
-
 conversionRoutes.openapi(
   createRoute({
     method: 'post',
@@ -208,13 +207,13 @@ conversionRoutes.openapi(
   async (c) => {
     const { db } = c.var.services.database;
     const connection = await getConnectionOrThrow(db, c.var.scope, c.req.valid('param').id);
-    if (!webhookKinds.includes(connection.kind)) {
+    const kind = connection.kind;
+    if (!isWebhookKind(kind)) {
       throw new AppError(
         'bad_request',
-        `Test deliveries are for store webhooks (Shopify, WooCommerce, Stripe); this is a ${connection.kind} connection.`,
+        `Test deliveries are for store webhooks (Shopify, WooCommerce, Stripe); this is a ${connectionKindLabels[kind]} connection.`,
       );
     }
-    const kind = connection.kind as WebhookKind;
     const now = new Date();
     const sample = buildSampleDelivery(kind, connection.secret ?? '', now);
     const outcome = await handleWebhook(db, {

@@ -49,8 +49,6 @@ export interface OrderOutcome {
   outcome: 'created' | 'duplicate';
   /** For a created order: the credited ambassador, or null with the rejection reason. */
   ambassadorId?: string | null;
-  /** The credited ambassador's name, for the words a manager reads. */
-  ambassadorName?: string | null;
   /** A created store order that replaced the pixel's report of the same order id (its row id). */
   replacedPixelOrderId?: string;
   /** A duplicate already stored by another connection of the program (a pixel report of a store order). */

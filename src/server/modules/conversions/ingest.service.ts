@@ -133,10 +133,7 @@ export async function ingestOrders(
       );
     }
 
-    const inserted = new Map<
-      string,
-      { id: string; ambassadorId: string | null; ambassadorName: string | null }
-    >();
+    const inserted = new Map<string, { id: string; ambassadorId: string | null }>();
     if (fresh.length > 0) {
       const clickIds = new Set<string>();
       const codes = new Set<string>();
@@ -204,11 +201,11 @@ export async function ingestOrders(
           ),
         );
       const ambassadorIds = [...new Set([...clicks, ...codeRows].map((r) => r.ambassadorId))];
-      const ambassadors: (AttributableAmbassador & { name: string })[] =
+      const ambassadors: AttributableAmbassador[] =
         ambassadorIds.length === 0
           ? []
           : await tx
-              .select({ id: ambassador.id, email: creator.email, name: creator.name })
+              .select({ id: ambassador.id, email: creator.email })
               .from(ambassador)
               .innerJoin(creator, eq(creator.id, ambassador.creatorId))
               .where(
@@ -261,12 +258,7 @@ export async function ingestOrders(
         );
         const held = pendingByOrder.get(event.externalId) ?? [];
         const figures = refundFigures(kind, result.credited ? event.amountMinor : 0, event.amountMinor, held);
-        const creditedId = result.credited?.ambassadorId ?? null;
-        inserted.set(event.externalId, {
-          id,
-          ambassadorId: creditedId,
-          ambassadorName: creditedId ? (ambassadorById.get(creditedId)?.name ?? null) : null,
-        });
+        inserted.set(event.externalId, { id, ambassadorId: result.credited?.ambassadorId ?? null });
         return {
           id,
           workspaceId: connection.workspaceId,
@@ -323,7 +315,6 @@ export async function ingestOrders(
           orderId: created.id,
           outcome: 'created',
           ambassadorId: created.ambassadorId,
-          ambassadorName: created.ambassadorName,
           ...(replacedId ? { replacedPixelOrderId: replacedId } : {}),
         });
       } else {

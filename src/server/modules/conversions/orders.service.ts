@@ -2,8 +2,8 @@
 // the CSV export, and what the API and the CSV import share (connections in scope, API-key look-up).
 import { stringify } from 'csv-stringify/sync';
 import { and, count, desc, eq, gt, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
-import type { AttributionEvidence } from '../../../core/attribution';
-import { connectionKindLabels } from '../../../core/stores/kind-labels';
+import type { AttributionEvidence, RejectionReason } from '../../../core/attribution';
+import { connectionKindLabels } from '../../../core/stores/kinds';
 import type { Db } from '../../db/client';
 import { AppError, notFound } from '../../lib/app-error';
 import type { WorkspaceScope } from '../../lib/scope';
@@ -11,6 +11,7 @@ import { click } from '../links/links.schema';
 import { formulaStart } from '../people/creator-csv.service';
 import { ambassador, creator } from '../people/people.schema';
 import { program } from '../programs/programs.schema';
+import { ambassadorIdsIn, ambassadorNames, withNames } from './ambassador-names';
 import { hashApiKey } from './api-key-hash';
 import type {
   ApiOrder,
@@ -129,7 +130,10 @@ interface StoredEvidence extends Omit<AttributionEvidence, 'clickAt'> {
 }
 
 /** Rejections decided by the order's click (as opposed to no match at all, or self-referral). */
-const clickRefusals: readonly string[] = ['outside_window', 'bot_click_only'];
+const clickRefusals: readonly (string | null)[] = [
+  'outside_window',
+  'bot_click_only',
+] satisfies RejectionReason[];
 
 function refusedClickOf(
   found: ReadonlyArray<{ id: string; at: Date; isBot: boolean; name: string }>,
@@ -197,13 +201,17 @@ export async function listConversions(
       .orderBy(storeConnection.createdAt),
   ]);
   const orderIds = rows.map((r) => r.order.id);
-  const setAsideIds = new Set<string>();
-  for (const r of rows) for (const s of r.order.evidence?.setAside ?? []) setAsideIds.add(s.ambassadorId);
+  // Ambassadors named by id in what was set aside and in the stored reasons (a refusal names them too).
+  const mentioned = new Set<string>();
+  for (const r of rows) {
+    for (const s of r.order.evidence?.setAside ?? []) mentioned.add(s.ambassadorId);
+    for (const id of ambassadorIdsIn(r.order.reason)) mentioned.add(id);
+  }
   // The click an order was refused over, so the table can say which click and whose link.
   const refusedClickIds = rows
-    .filter((r) => r.order.clickId && clickRefusals.includes(r.order.rejectedReason ?? ''))
+    .filter((r) => r.order.clickId && clickRefusals.includes(r.order.rejectedReason))
     .map((r) => r.order.clickId as string);
-  const [refunds, names, refusedClicks] = await Promise.all([
+  const [refunds, nameOf, refusedClicks] = await Promise.all([
     orderIds.length === 0
       ? Promise.resolve([])
       : db
@@ -211,15 +219,7 @@ export async function listConversions(
           .from(orderRefund)
           .where(and(eq(orderRefund.workspaceId, scope.workspaceId), inArray(orderRefund.orderId, orderIds)))
           .orderBy(orderRefund.occurredAt),
-    setAsideIds.size === 0
-      ? Promise.resolve([])
-      : db
-          .select({ id: ambassador.id, name: creator.name })
-          .from(ambassador)
-          .innerJoin(creator, eq(creator.id, ambassador.creatorId))
-          .where(
-            and(eq(ambassador.workspaceId, scope.workspaceId), inArray(ambassador.id, [...setAsideIds])),
-          ),
+    ambassadorNames(db, scope, mentioned),
     refusedClickIds.length === 0
       ? Promise.resolve([])
       : db
@@ -235,7 +235,6 @@ export async function listConversions(
             ),
           ),
   ]);
-  const nameOf = new Map(names.map((n) => [n.id, n.name]));
   for (const r of rows)
     if (r.order.ambassadorId && r.ambassadorName) nameOf.set(r.order.ambassadorId, r.ambassadorName);
   const items: Conversion[] = rows.map(({ order, connectionName, connectionKind, ambassadorName }) => {
@@ -307,11 +306,6 @@ export async function listConversions(
       disabled: c.disabledAt !== null,
     })),
   };
-}
-
-/** The engine writes ambassador ids into its sentences; managers read names. */
-function withNames(text: string, names: Map<string, string>): string {
-  return text.replace(/amb_[0-9a-z]+/g, (id) => names.get(id) ?? id);
 }
 
 /** Every matching conversion as CSV (amounts as decimals), safe to open in a spreadsheet. */

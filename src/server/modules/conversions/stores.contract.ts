@@ -13,10 +13,7 @@ export const connectionKinds = [
 ] as const satisfies readonly StoreKind[];
 export type ConnectionKind = (typeof connectionKinds)[number];
 
-/** Kinds whose orders arrive as signed webhooks, each with its own endpoint and secret. */
-export const webhookKinds = ['shopify', 'woocommerce', 'stripe'] as const;
-export const isWebhookKind = (kind: ConnectionKind): kind is (typeof webhookKinds)[number] =>
-  (webhookKinds as readonly string[]).includes(kind);
+export { isWebhookKind, webhookKinds } from '../../../core/stores/kinds';
 
 /** What each platform should be told to send (its own topic names), for the setup instructions. */
 export const topicsByKind: Record<ConnectionKind, string[]> = {

@@ -5,12 +5,14 @@
 import { randomBytes } from 'node:crypto';
 import { and, count, desc, eq, gte, inArray, max, notInArray, sql } from 'drizzle-orm';
 import { can } from '../../../core/access/roles';
+import { connectionKindLabels } from '../../../core/stores/kinds';
 import type { Db, Tx } from '../../db/client';
 import { AppError, type FieldProblem, notFound, validationError } from '../../lib/app-error';
 import { newId } from '../../lib/ids';
 import type { WorkspaceScope } from '../../lib/scope';
 import { recordAudit } from '../audit/audit.service';
 import { program } from '../programs/programs.schema';
+import { ambassadorIdsIn, ambassadorNames, withNames } from './ambassador-names';
 import { storeConnection, storeOrder, webhookDelivery } from './conversions.schema';
 import {
   type Connection,
@@ -27,14 +29,7 @@ import { testTopics } from './webhooks';
 
 export type ConnectionRow = typeof storeConnection.$inferSelect;
 
-const kindLabels: Record<ConnectionKind, string> = {
-  shopify: 'Shopify',
-  woocommerce: 'WooCommerce',
-  stripe: 'Stripe',
-  pixel: 'pixel',
-  api: 'API',
-  csv: 'CSV import',
-};
+const kindLabels: Record<ConnectionKind, string> = connectionKindLabels;
 
 /** How many deliveries the detail page lists. */
 const recentDeliveries = 50;
@@ -277,6 +272,11 @@ export async function getConnectionOrThrow(
     .where(and(eq(webhookDelivery.workspaceId, scope.workspaceId), eq(webhookDelivery.connectionId, id)))
     .orderBy(desc(webhookDelivery.receivedAt))
     .limit(recentDeliveries);
+  const names = await ambassadorNames(
+    db,
+    scope,
+    deliveries.flatMap((d) => ambassadorIdsIn(d.detail)),
+  );
   return {
     ...connection!,
     webhookUrl: webhookUrlOf(baseUrl, row),
@@ -288,7 +288,7 @@ export async function getConnectionOrThrow(
       externalId: d.externalId,
       status: d.status,
       httpStatus: d.httpStatus,
-      detail: d.detail,
+      detail: d.detail ? withNames(d.detail, names) : null,
       receivedAt: d.receivedAt.toISOString(),
     })),
   };

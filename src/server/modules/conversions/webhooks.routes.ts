@@ -2,14 +2,13 @@
 // a browser) calls them. Each connection has its own URL and secret.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { isWebhookKind } from '../../../core/stores/kinds';
 import type { AppEnv } from '../../http/context';
 import { problemResponse } from '../../http/errors';
 import { AppError } from '../../lib/app-error';
-import { handleWebhook, type WebhookKind } from './webhooks';
+import { handleWebhook } from './webhooks';
 
 export const webhookRoutes = new Hono<AppEnv>();
-
-const kinds: readonly WebhookKind[] = ['shopify', 'woocommerce', 'stripe'];
 
 webhookRoutes.post(
   '/:kind/:connectionId',
@@ -18,8 +17,8 @@ webhookRoutes.post(
     onError: (c) => problemResponse(c, new AppError('payload_too_large', 'A delivery may be at most 2 MB.')),
   }),
   async (c) => {
-    const kind = c.req.param('kind') as WebhookKind;
-    if (!kinds.includes(kind)) {
+    const kind = c.req.param('kind');
+    if (!isWebhookKind(kind)) {
       return problemResponse(c, new AppError('not_found', `No webhook endpoint for "${kind}".`));
     }
     const rawBody = await c.req.text();

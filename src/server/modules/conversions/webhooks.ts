@@ -2,6 +2,7 @@
 // connection's own secret, read the topic, ingest, and record the delivery for the connections page.
 // The same function serves the real endpoints and the "test delivery" button.
 import { and, eq } from 'drizzle-orm';
+import type { WebhookKind } from '../../../core/stores/kinds';
 import {
   type SignatureCheck,
   verifyShopify,
@@ -27,7 +28,7 @@ import {
   wooOrder,
 } from './webhook-payloads';
 
-export type WebhookKind = 'shopify' | 'woocommerce' | 'stripe';
+export type { WebhookKind };
 
 /** The topic a test delivery carries: verified and parsed like an order, never stored as one. */
 export const testTopics: Record<WebhookKind, string> = {
@@ -157,7 +158,7 @@ function describe(
   for (const o of orders.results) {
     parts.push(
       o.outcome === 'created'
-        ? `order ${o.externalId} recorded${o.ambassadorId ? ` and credited to ${o.ambassadorName ?? 'an ambassador'}` : ', no ambassador credited'}${o.replacedPixelOrderId ? ' (replaces the pixel’s report of it: the store’s report wins)' : ''}`
+        ? `order ${o.externalId} recorded${o.ambassadorId ? ` and credited to ${o.ambassadorId}` : ', no ambassador credited'}${o.replacedPixelOrderId ? ' (replaces the pixel’s report of it: the store’s report wins)' : ''}`
         : `order ${o.externalId} already recorded`,
     );
   }

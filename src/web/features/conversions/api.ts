@@ -11,6 +11,8 @@ export type { Conversion, ConversionsPage, OrderImportResult };
 
 export interface ConversionFilters {
   ambassadorId?: string | undefined;
+  /** Orders of one store connection (the connection's page links here with it). */
+  connectionId?: string | undefined;
   method?: 'code' | 'click' | 'both' | undefined;
   status?: 'credited' | 'rejected' | undefined;
   refunded?: 'yes' | 'no' | undefined;

@@ -30,16 +30,14 @@ function Figure(props: { label: string; value: number; hint?: string }) {
 export function ClicksPanel(props: {
   workspaceId: string;
   programId: string;
-  /** With a picker: its choices, and the pick (the page filters its own table by it too). */
-  picker?: {
+  /** The picker's choices and the pick (the page filters its own table by it too). */
+  picker: {
     ambassadors: Array<{ value: string; label: string }>;
     picked: string | null;
     onPick: (ambassadorId: string | null) => void;
   };
-  /** Without a picker: one ambassador's clicks only. */
-  ambassadorId?: string;
 }) {
-  const ambassadorId = props.ambassadorId ?? props.picker?.picked ?? undefined;
+  const ambassadorId = props.picker.picked ?? undefined;
   const series = useQuery(programClicksQuery(props.workspaceId, props.programId, { days: 30, ambassadorId }));
   return (
     <Paper withBorder radius="lg" p="md" mb="lg" component="section" aria-label="Clicks">
@@ -61,7 +59,7 @@ export function ClicksPanel(props: {
         ) : (
           <Skeleton h={48} w={320} />
         )}
-        {props.picker && props.ambassadorId === undefined ? (
+        {props.picker.ambassadors.length > 0 ? (
           <Select
             aria-label="Ambassador"
             placeholder="All ambassadors"

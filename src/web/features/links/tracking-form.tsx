@@ -138,7 +138,13 @@ export function TrackingForm(props: {
               label="Domains"
               placeholder="shop.example.com — press Enter after each"
               value={values.allowedDomains}
-              onChange={(allowedDomains) => setValues((v) => ({ ...v, allowedDomains }))}
+              onChange={(allowedDomains) => {
+                setValues((v) => ({ ...v, allowedDomains }));
+                // Problems are keyed by position: once the chips change, they would point at another one.
+                setErrors((e) =>
+                  Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('allowedDomains'))),
+                );
+              }}
               error={[...badDomains.values()].join('; ') || errors.allowedDomains}
               clearable
               renderPill={({ value, onRemove, disabled }) => {

@@ -1,6 +1,6 @@
 // What each kind of connection is called and how its snippets read; shared by the stores pages and the
 // tracking setup guide.
-import { connectionKindLabels } from '../../../core/stores/kind-labels';
+import { connectionKindLabels } from '../../../core/stores/kinds';
 import type { ConnectionKind, DeliveryStatus } from './api';
 
 export const kindLabels: Record<ConnectionKind, string> = connectionKindLabels;
@@ -13,10 +13,6 @@ export const kindDescriptions: Record<ConnectionKind, string> = {
   api: 'Send orders from your own server with an API key',
   csv: 'Upload an orders export from any shop',
 };
-
-/** Kinds whose platform sends signed webhooks, listed as deliveries; the others only bring orders. */
-export const sendsDeliveries = (kind: ConnectionKind): boolean =>
-  kind === 'shopify' || kind === 'woocommerce' || kind === 'stripe';
 
 /** The colour of a delivery status (dots and badges). */
 export const statusColors: Record<DeliveryStatus, string> = {

@@ -45,11 +45,11 @@ export function PlatformInstructions(props: {
           </List.Item>
           <List.Item>
             {added
-              ? 'The key that signs them is the one you gave when adding this connection'
+              ? 'The key that signs them is the one saved with this connection'
               : 'Paste the key that signs them here'}
             : the <b>API secret key</b> of your app (for webhooks made under Notifications, the key Shopify
             shows below the list, “Your webhooks will be signed with …”).
-            {added ? ' To change it, use Edit.' : ''}
+            {added ? ' A manager replaces it with Edit.' : ''}
           </List.Item>
           <List.Item>
             Optional: your <b>shop.myshopify.com</b> domain and an <b>Admin API access token</b> (shpat_…)
@@ -90,8 +90,8 @@ export function PlatformInstructions(props: {
           <List.Item>
             {added ? (
               <>
-                The endpoint’s <b>Signing secret</b> (it starts with <Code>whsec_</Code>) is the one you gave
-                when adding this connection. To change it, use Edit.
+                The endpoint’s <b>Signing secret</b> (it starts with <Code>whsec_</Code>) is the one saved
+                with this connection; a manager replaces it with Edit.
               </>
             ) : (
               <>

@@ -1,9 +1,10 @@
 // A coloured dot and words for what a connection last received: a webhook connection's last delivery, or
 // for the pixel, the API and CSV imports (which send orders, not deliveries) its last order.
 import { Badge, ColorSwatch, Group, Text, Tooltip } from '@mantine/core';
+import { isWebhookKind } from '../../../core/stores/kinds';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import type { Connection, DeliveryStatus } from './api';
-import { sendsDeliveries, statusColors, statusLabels } from './kinds';
+import { statusColors, statusLabels } from './kinds';
 
 function Dot(props: { color: string; children: string; dimmed?: boolean }) {
   return (
@@ -25,7 +26,7 @@ export function LastDelivery({ connection }: { connection: Connection }) {
       </Badge>
     );
   }
-  if (!sendsDeliveries(connection.kind)) {
+  if (!isWebhookKind(connection.kind)) {
     return connection.lastOrderAt ? (
       <Tooltip label={`Last order received ${formatDateTime(connection.lastOrderAt)}`}>
         <div>

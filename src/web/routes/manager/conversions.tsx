@@ -19,6 +19,7 @@ import { ConversionsTable, methodLabels } from '../../features/conversions/conve
 import { ImportOrdersModal, importableConnections } from '../../features/conversions/import-orders-modal';
 import { ambassadorsQuery } from '../../features/people/api';
 import { programQuery } from '../../features/programs/api';
+import { kindLabels } from '../../features/stores/kinds';
 import { useWorkspace } from '../../features/workspaces/workspace-context';
 import { formatCount, formatMoney, formatNumber } from '../../lib/format';
 
@@ -48,7 +49,9 @@ export function ConversionsPage() {
   const queryClient = useQueryClient();
   const { data: program } = useSuspenseQuery(programQuery(workspaceId, programId));
   const { data: ambassadors } = useQuery(ambassadorsQuery(workspaceId, programId));
-  const [filters, setFilters] = useState<ConversionFilters>({});
+  // A store connection's page links here with `?connection=<id>`: its orders only, until cleared.
+  const { connection } = route.useSearch();
+  const [filters, setFilters] = useState<ConversionFilters>({ connectionId: connection });
   const [page, setPage] = useState(0);
   const [importing, importDisclosure] = useDisclosure(false);
   const { data, isPending } = useQuery(conversionsQuery(workspaceId, programId, filters, page));
@@ -109,6 +112,18 @@ export function ConversionsPage() {
             data={(ambassadors ?? []).map((a) => ({ value: a.id, label: a.creator.name }))}
             value={filters.ambassadorId ?? null}
             onChange={(v) => setFilter({ ambassadorId: v ?? undefined })}
+          />
+          <Select
+            label="Source"
+            placeholder="All sources"
+            clearable
+            w={220}
+            data={(data?.connections ?? []).map((c) => ({
+              value: c.id,
+              label: `${c.name} · ${kindLabels[c.kind]}`,
+            }))}
+            value={filters.connectionId ?? null}
+            onChange={(v) => setFilter({ connectionId: v ?? undefined })}
           />
           <Select
             label="Credit"

@@ -28,8 +28,10 @@ export function LinksPage() {
   const { data: links } = useSuspenseQuery(programLinksQuery(workspaceId, programId));
   const { data: ambassadors } = useSuspenseQuery(ambassadorsQuery(workspaceId, programId));
   const [creating, createDisclosure] = useDisclosure(false);
-  // The ambassador picked above the chart narrows the table and its export too.
-  const [picked, setPicked] = useState<string | null>(null);
+  // The ambassador picked above the chart narrows the table and its export too. The page stays mounted
+  // when only the program changes: a pick from another program's list counts as none.
+  const [pick, setPicked] = useState<string | null>(null);
+  const picked = ambassadors.some((a) => a.id === pick) ? pick : null;
   const shown = picked ? links.filter((l) => l.ambassadorId === picked) : links;
   const canWrite = can('tracking.write');
   const toOption = (a: (typeof ambassadors)[number]) => ({
@@ -60,7 +62,12 @@ export function LinksPage() {
               variant="default"
               leftSection={<IconDownload size={16} />}
               disabled={shown.length === 0}
-              onClick={() => downloadText(`links-${program.slug}.csv`, linksCsv(shown))}
+              onClick={() =>
+                downloadText(
+                  `links-${program.slug}${picked ? `-${shown[0]?.ambassador.handle ?? picked}` : ''}.csv`,
+                  linksCsv(shown),
+                )
+              }
             >
               Export CSV
             </Button>

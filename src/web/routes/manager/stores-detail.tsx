@@ -13,6 +13,7 @@ import {
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
+import { isWebhookKind } from '../../../core/stores/kinds';
 import { ConfirmModal } from '../../components/confirm-modal';
 import { AnchorLink } from '../../components/links';
 import { PageHeader } from '../../components/page';
@@ -53,7 +54,7 @@ export function StoreConnectionPage() {
   const [rotated, setRotated] = useState<RevealedConnection | null>(null);
   const canManage = can('stores.manage');
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['stores', workspaceId] });
-  const isWebhook = connection.webhookUrl !== null;
+  const isWebhook = isWebhookKind(connection.kind);
 
   return (
     <>
@@ -162,6 +163,7 @@ export function StoreConnectionPage() {
             <AnchorLink
               to="/w/$workspaceId/programs/$programId/conversions"
               params={{ workspaceId, programId: connection.programId }}
+              search={{ connection: connection.id }}
               size="sm"
             >
               the conversions page of {connection.programName}

@@ -4,13 +4,14 @@ import { Alert, Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
 import { IconBuildingStore, IconPlus, IconRoute } from '@tabler/icons-react';
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { isWebhookKind } from '../../../core/stores/kinds';
 import { EmptyCard } from '../../components/empty-card';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageHeader } from '../../components/page';
 import { programsQuery } from '../../features/programs/api';
 import { AddConnectionModal } from '../../features/stores/add-connection-modal';
 import { connectionsQuery } from '../../features/stores/api';
-import { kindLabels, sendsDeliveries } from '../../features/stores/kinds';
+import { kindLabels } from '../../features/stores/kinds';
 import { LastDelivery } from '../../features/stores/status-dot';
 import { useWorkspace } from '../../features/workspaces/workspace-context';
 import { formatNumber } from '../../lib/format';
@@ -117,7 +118,7 @@ export function StoresPage() {
                       <LastDelivery connection={c} />
                     </Table.Td>
                     <Table.Td ta="right">
-                      {formatNumber(sendsDeliveries(c.kind) ? c.deliveriesLast24h : c.ordersLast24h)}
+                      {formatNumber(isWebhookKind(c.kind) ? c.deliveriesLast24h : c.ordersLast24h)}
                     </Table.Td>
                     <Table.Td ta="right">{formatNumber(c.ordersCount)}</Table.Td>
                   </Table.Tr>
