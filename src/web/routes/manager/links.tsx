@@ -92,14 +92,16 @@ export function LinksPage() {
         programId={programId}
         picker={{ ambassadors: options, picked, onPick: setPicked }}
       />
-      {links.length === 0 ? (
+      {shown.length === 0 ? (
         <EmptyCard
           icon={<IconLink size={28} />}
-          title="No tracked links yet"
+          title={links.length === 0 ? 'No tracked links yet' : 'No links for this ambassador'}
           description={
-            canWrite
-              ? 'Create a link for each ambassador: it redirects to your shop with UTM parameters and counts every click. Set your allowed domains in the tracking settings first.'
-              : 'A manager creates a link for each ambassador; their clicks will show here.'
+            links.length > 0
+              ? `This ambassador has no link${canWrite ? ': create one with “New link”, or' : ';'} clear the ambassador above to see every link.`
+              : canWrite
+                ? 'Create a link for each ambassador: it redirects to your shop with UTM parameters and counts every click. Set your allowed domains in the tracking settings first.'
+                : 'A manager creates a link for each ambassador; their clicks will show here.'
           }
           actions={
             canWrite ? (
@@ -107,16 +109,6 @@ export function LinksPage() {
                 New link
               </Button>
             ) : null
-          }
-        />
-      ) : shown.length === 0 ? (
-        <EmptyCard
-          icon={<IconLink size={28} />}
-          title="No links for this ambassador"
-          description={
-            canWrite
-              ? 'This ambassador has no link: create one with “New link”, or clear the ambassador above to see every link.'
-              : 'Clear the ambassador above to see every link.'
           }
         />
       ) : (
