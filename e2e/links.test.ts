@@ -219,7 +219,7 @@ describe('tracked links', () => {
     await domains.fill('shop.example.com/path');
     await domains.press('Enter');
     await page.getByRole('button', { name: 'Save tracking settings' }).click();
-    await page.getByText('"shop.example.com/path" is not a hostname').waitFor();
+    await page.getByText('"shop.example.com/path" is not a domain').waitFor();
     await expect(
       page.locator('[aria-invalid="true"]', { hasText: 'shop.example.com/path' }).count(),
     ).resolves.toBe(1);

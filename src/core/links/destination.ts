@@ -20,7 +20,10 @@ export function normalizeAllowedDomain(input: string): DomainCheck {
   if (text.endsWith('.')) text = text.slice(0, -1);
   if (text === '') return { ok: false, message: 'is empty' };
   if (/[\s/\\:@?#]/.test(text))
-    return { ok: false, message: `"${input.trim()}" is not a hostname (no scheme, path, port or user)` };
+    return {
+      ok: false,
+      message: `"${input.trim()}" is not a domain: enter only the domain, e.g. shop.example.com (no https://, path or port)`,
+    };
   let hostname: string;
   try {
     hostname = new URL(`http://${text}/`).hostname;

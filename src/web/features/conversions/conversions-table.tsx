@@ -3,7 +3,7 @@
 import { ActionIcon, Badge, Code, Group, List, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
-import { formatDateTime, formatMoney } from '../../lib/format';
+import { formatCount, formatDateTime, formatMoney } from '../../lib/format';
 import { kindLabels } from '../stores/kinds';
 import type { Conversion } from './api';
 
@@ -92,7 +92,11 @@ function Details({ c }: { c: Conversion }) {
               <Text size="xs">
                 Click <Code>{e.clickId}</Code>
                 {e.clickAt ? ` at ${formatDateTime(e.clickAt)}` : ''}
-                {e.clickAgeDays !== undefined ? ` (${e.clickAgeDays} d before the order)` : ''}
+                {e.clickAgeDays === undefined
+                  ? ''
+                  : e.clickAgeDays === 0
+                    ? ' (less than a day before the order)'
+                    : ` (${formatCount(e.clickAgeDays, 'day')} before the order)`}
               </Text>
             ) : null}
             <Text size="xs" c="dimmed">

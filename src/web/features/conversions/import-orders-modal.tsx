@@ -25,6 +25,12 @@ const template = [
 const templateHref = `data:text/csv;charset=utf-8,${encodeURIComponent(`${template}\n`)}`;
 
 function Summary({ result }: { result: OrderImportResult }) {
+  if (!result.written && !result.dryRun)
+    return (
+      <Text size="sm">
+        No order was recorded. Fix the rows below, or choose “Skip the bad rows and import the rest”.
+      </Text>
+    );
   return (
     <List size="sm" spacing={2}>
       <List.Item>

@@ -17,13 +17,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { isHostAllowed } from '../../../core/links/destination';
 import { redirectLocation, redirectTarget, renderUtm } from '../../../core/links/redirect-target';
 import { FormError } from '../../components/form-error';
 import { AnchorLink } from '../../components/links';
 import { formatCount } from '../../lib/format';
-import { notifySuccess } from '../../lib/notify';
+import { notifySuccess, notifyWarning } from '../../lib/notify';
 import { splitProblems } from '../../lib/problems';
 import {
   type Link,
@@ -84,6 +84,7 @@ export function TrackingForm(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   // Active links to domains the saved settings no longer allow: they keep redirecting, so say so.
   const links = useQuery(programLinksQuery(props.workspaceId, props.programId));
   const outside = linksOutside(links.data ?? [], props.initial.allowedDomains);
@@ -107,6 +108,7 @@ export function TrackingForm(props: {
 
   return (
     <form
+      ref={formRef}
       onSubmit={async (event) => {
         event.preventDefault();
         setBusy(true);
@@ -118,11 +120,24 @@ export function TrackingForm(props: {
           const { programId: _pp, updatedAt: _uu, ...next } = saved;
           setValues(next);
           notifySuccess('Tracking settings saved. Links use them from the next click.');
+          // The warning at the top may be scrolled away: say it where the manager looks now, too.
+          const nowOutside = linksOutside(links.data ?? [], saved.allowedDomains);
+          const n = nowOutside.reduce((sum, o) => sum + o.count, 0);
+          if (n > 0)
+            notifyWarning(
+              `${formatCount(n, 'active link')} now ${n === 1 ? 'points' : 'point'} outside the allowed domains (${nowOutside.map((o) => o.host).join(', ')}) and ${n === 1 ? 'keeps' : 'keep'} redirecting until disabled on the Links page.`,
+            );
         } catch (e) {
           const split = splitProblems(e, values);
           const all = { ...split.fieldErrors };
           setErrors(all);
           setMessage(split.message);
+          // Show the first field with a problem (the domains sit at the top, far from the button).
+          requestAnimationFrame(() =>
+            formRef.current
+              ?.querySelector('[aria-invalid="true"]')
+              ?.scrollIntoView({ block: 'center', behavior: 'smooth' }),
+          );
         } finally {
           setBusy(false);
         }

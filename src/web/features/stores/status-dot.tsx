@@ -6,6 +6,16 @@ import { formatDateTime, formatRelative } from '../../lib/format';
 import type { Connection, DeliveryStatus } from './api';
 import { statusColors, statusLabels } from './kinds';
 
+/** A delivery's outcome in a word or two, beside its time in the list. */
+const statusWords: Record<DeliveryStatus, string> = {
+  processed: 'Processed',
+  duplicate: 'Already counted',
+  held: 'Held',
+  ignored: 'Ignored',
+  failed: 'Failed',
+  refused: 'Refused',
+};
+
 function Dot(props: { color: string; children: string; dimmed?: boolean }) {
   return (
     <Group gap={6} wrap="nowrap">
@@ -30,7 +40,7 @@ export function LastDelivery({ connection }: { connection: Connection }) {
     return connection.lastOrderAt ? (
       <Tooltip label={`Last order received ${formatDateTime(connection.lastOrderAt)}`}>
         <div>
-          <Dot color="var(--mantine-color-teal-6)">{`order · ${formatRelative(connection.lastOrderAt)}`}</Dot>
+          <Dot color="var(--mantine-color-teal-6)">{`Received ${formatRelative(connection.lastOrderAt)}`}</Dot>
         </div>
       </Tooltip>
     ) : (
@@ -52,7 +62,7 @@ export function LastDelivery({ connection }: { connection: Connection }) {
     >
       <div>
         <Dot color={`var(--mantine-color-${statusColors[last.status]}-6)`}>
-          {`${last.status} · ${formatRelative(last.receivedAt)}`}
+          {`${statusWords[last.status]} · ${formatRelative(last.receivedAt)}`}
         </Dot>
       </div>
     </Tooltip>

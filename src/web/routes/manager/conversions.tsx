@@ -268,7 +268,7 @@ function CurrencyTotals({
       <Stat
         label="Refunded"
         value={formatMoney(t.refundedMinor, t.currency)}
-        hint="Across all these orders"
+        hint="Refund amounts over these orders; a cancelled order loses its credit without counting here"
       />
     </>
   );

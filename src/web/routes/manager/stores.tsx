@@ -84,7 +84,7 @@ export function StoresPage() {
                   <Table.Th>Connection</Table.Th>
                   <Table.Th>Program</Table.Th>
                   <Table.Th>Last received</Table.Th>
-                  <Table.Th ta="right">Last 24 h</Table.Th>
+                  <Table.Th ta="right">Received (24 h)</Table.Th>
                   <Table.Th ta="right">Orders</Table.Th>
                 </Table.Tr>
               </Table.Thead>
