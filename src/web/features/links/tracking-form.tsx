@@ -47,18 +47,22 @@ function Section(props: { title: string; description: ReactNode; children: React
   );
 }
 
-/** Active links whose destination is outside the allowed domains, by host. */
-function linksOutside(
-  links: Link[],
-  allowedDomains: readonly string[],
-): Array<{ host: string; count: number }> {
-  const byHost = new Map<string, number>();
+/**
+ * Active links whose destination is outside the allowed domains, said as a sentence ("2 active links point
+ * to old-shop.com"), or null when there are none.
+ */
+function linksOutside(links: Link[], allowedDomains: readonly string[]): string | null {
+  const hosts = new Set<string>();
+  let count = 0;
   for (const link of links) {
     if (link.status !== 'active') continue;
     const host = URL.canParse(link.destination) ? new URL(link.destination).hostname : '';
-    if (host && !isHostAllowed(host, allowedDomains)) byHost.set(host, (byHost.get(host) ?? 0) + 1);
+    if (!host || isHostAllowed(host, allowedDomains)) continue;
+    hosts.add(host);
+    count++;
   }
-  return [...byHost].map(([host, count]) => ({ host, count }));
+  if (count === 0) return null;
+  return `${formatCount(count, 'active link')} ${count === 1 ? 'points' : 'point'} to ${[...hosts].join(', ')}`;
 }
 
 function exampleUrl(values: TrackingSettingsInput, programSlug: string): string {
@@ -88,7 +92,6 @@ export function TrackingForm(props: {
   // Active links to domains the saved settings no longer allow: they keep redirecting, so say so.
   const links = useQuery(programLinksQuery(props.workspaceId, props.programId));
   const outside = linksOutside(links.data ?? [], props.initial.allowedDomains);
-  const outsideCount = outside.reduce((n, o) => n + o.count, 0);
   const utm = (key: keyof TrackingSettingsInput['utmTemplate'], value: string) =>
     setValues((v) => ({ ...v, utmTemplate: { ...v.utmTemplate, [key]: value } }));
   const rules = <K extends keyof TrackingSettingsInput['attributionRules']>(
@@ -122,10 +125,9 @@ export function TrackingForm(props: {
           notifySuccess('Tracking settings saved. Links use them from the next click.');
           // The warning at the top may be scrolled away: say it where the manager looks now, too.
           const nowOutside = linksOutside(links.data ?? [], saved.allowedDomains);
-          const n = nowOutside.reduce((sum, o) => sum + o.count, 0);
-          if (n > 0)
+          if (nowOutside)
             notifyWarning(
-              `${formatCount(n, 'active link')} now ${n === 1 ? 'points' : 'point'} outside the allowed domains (${nowOutside.map((o) => o.host).join(', ')}) and ${n === 1 ? 'keeps' : 'keep'} redirecting until disabled on the Links page.`,
+              `${nowOutside}, no longer allowed: existing links keep redirecting until disabled on the Links page.`,
             );
         } catch (e) {
           const split = splitProblems(e, values);
@@ -180,11 +182,10 @@ export function TrackingForm(props: {
                 );
               }}
             />
-            {outside.length > 0 ? (
+            {outside ? (
               <Alert color="orange" variant="light" title="Links outside these domains still redirect">
-                {formatCount(outsideCount, 'active link')} {outsideCount === 1 ? 'points' : 'point'} to{' '}
-                {outside.map((o) => o.host).join(', ')}, no longer allowed. Existing links keep working so
-                printed codes and posts do not break; disable them on the{' '}
+                {outside}, no longer allowed. Existing links keep working so printed codes and posts do not
+                break; disable them on the{' '}
                 <AnchorLink
                   to="/w/$workspaceId/programs/$programId/links"
                   params={{ workspaceId: props.workspaceId, programId: props.programId }}
