@@ -30,6 +30,10 @@ export function clickLinePrefix(link: Pick<RedirectLink, 'id'>) {
 /** Tabs, carriage returns and newlines would break the line; a header value may carry a tab. */
 const unsafe = /[\t\r\n]/;
 
+/** The last time written and its digits: under load many clicks share a millisecond. */
+let lastAt = -1;
+let lastAtText = '';
+
 export function formatClickLine(
   id: string,
   linkPrefix: string,
@@ -41,7 +45,11 @@ export function formatClickLine(
   userAgent: string,
 ): string {
   const ua = unsafe.test(userAgent) ? userAgent.replace(/[\t\r\n]/g, ' ') : userAgent;
-  return `${version}\t${id}${linkPrefix}${at}\t${isHead ? 'H' : 'G'}\t${visitorHash}\t${country ?? ''}\t${referrerDomain ?? ''}\t${ua}\n`;
+  if (at !== lastAt) {
+    lastAt = at;
+    lastAtText = String(at);
+  }
+  return `${version}\t${id}${linkPrefix}${lastAtText}\t${isHead ? 'H' : 'G'}\t${visitorHash}\t${country ?? ''}\t${referrerDomain ?? ''}\t${ua}\n`;
 }
 
 /** A line back into its click, or null when it is not a whole click line (e.g. cut short by a crash). */

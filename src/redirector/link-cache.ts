@@ -57,12 +57,15 @@ export class LinkCache {
     this.now = options.now ?? Date.now;
   }
 
-  /** The cached answer for `slug` (null: no such link), or undefined when it must be loaded. */
-  peek(slug: string): CachedLink | null | undefined {
+  /**
+   * The cached answer for `slug` (null: no such link), or undefined when it must be loaded. `now` is the
+   * caller's clock reading when it has one (the redirect reads the clock once).
+   */
+  peek(slug: string, now = this.now()): CachedLink | null | undefined {
     const entry = this.entries.get(slug);
     if (!entry) return undefined;
     const ttl = entry.value ? this.ttlMs : this.missTtlMs;
-    if (this.now() - entry.loadedAt > ttl) {
+    if (now - entry.loadedAt > ttl) {
       this.entries.delete(slug);
       return undefined;
     }

@@ -48,7 +48,32 @@ export interface Redirector {
   readonly cache: LinkCache;
 }
 
-const slugPattern = /^[A-Za-z0-9_-]{1,64}$/;
+/** The longest slug looked up; anything longer is not a link. */
+const maxSlugLength = 64;
+
+/** Whether a character code may be in a slug: A-Z, a-z, 0-9, `_` and `-`. */
+function isSlugChar(ch: number): boolean {
+  return (
+    (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || (ch >= 48 && ch <= 57) || ch === 95 || ch === 45
+  );
+}
+
+/**
+ * The slug of a `/l/<slug>[?…][#…]` path, or null when it is not one (empty, too long, or a character
+ * a slug never has). One pass over the path, no regular expression: this runs for every redirect.
+ */
+export function slugOf(url: string): string | null {
+  let end = url.length;
+  for (let i = 3; i < url.length; i++) {
+    const ch = url.charCodeAt(i);
+    if (ch === 63 /* ? */ || ch === 35 /* # */) {
+      end = i;
+      break;
+    }
+    if (!isSlugChar(ch)) return null;
+  }
+  return end === 3 || end - 3 > maxSlugLength ? null : url.slice(3, end);
+}
 const alphabetCodes = Buffer.from('0123456789abcdefghijklmnopqrstuvwxyz', 'latin1');
 const randomBytes = Buffer.alloc(4096);
 /** Random base-36 characters, made 4,096 at a time; each id takes the next 10. */
@@ -231,9 +256,8 @@ export function createRedirector(options: RedirectorOptions): Redirector {
     }
   }
 
-  function answer(req: IncomingMessage, res: ServerResponse, found: CachedLink | null) {
+  function answer(req: IncomingMessage, res: ServerResponse, found: CachedLink | null, now: number) {
     if (!found) return sendPage(req, res, 404, notFoundPage, isDraining);
-    const now = Date.now();
     if (now >= found.goneAt) return sendPage(req, res, 410, gonePage, isDraining);
     const clickId = newClickId(now);
     const location = redirectLocation(found.target, clickId);
@@ -254,26 +278,20 @@ export function createRedirector(options: RedirectorOptions): Redirector {
     handle(req, res) {
       const url = req.url ?? '';
       if (!url.startsWith('/l/') || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
-      let end = url.length;
-      for (let i = 3; i < url.length; i++) {
-        const ch = url.charCodeAt(i);
-        if (ch === 63 /* ? */ || ch === 35 /* # */) {
-          end = i;
-          break;
-        }
-      }
-      const slug = url.slice(3, end);
-      if (!slugPattern.test(slug)) {
+      const slug = slugOf(url);
+      if (slug === null) {
         sendPage(req, res, 404, notFoundPage, isDraining);
         return true;
       }
-      const cached = cache.peek(slug);
+      // One clock read per redirect: the cache's age check, the expiry, the click's time and its id.
+      const now = Date.now();
+      const cached = cache.peek(slug, now);
       if (cached !== undefined) {
-        answer(req, res, cached);
+        answer(req, res, cached, now);
         return true;
       }
       cache.load(slug).then(
-        (found) => answer(req, res, found),
+        (found) => answer(req, res, found, Date.now()),
         (error: unknown) => {
           logger.error({ err: error, slug }, 'link lookup failed');
           if (!res.headersSent) sendPage(req, res, 503, unavailablePage, true);

@@ -87,7 +87,10 @@ export function redirectTarget(destination: string, utm: UtmParams): RedirectTar
   };
 }
 
-/** The Location header for one click. */
+/**
+ * The Location header for one click. Click ids are URL-safe by construction (`clk_` and base-36
+ * characters), so they go in as they are: encoding each one cost ~1 % of a redirect's CPU.
+ */
 export function redirectLocation(target: RedirectTarget, clickId: string): string {
-  return `${target.prefix}${encodeURIComponent(clickId)}${target.hash}`;
+  return target.prefix + clickId + target.hash;
 }
