@@ -151,4 +151,20 @@ describe('store connections', () => {
       .toBe('Checkout service · Conversions API');
     await page.getByText('No orders match these filters').waitFor();
   });
+
+  it('numbers the default name of a connection added without one', async () => {
+    const first = await page.request.post(`/api/v1/workspaces/${workspaceId}/stores`, {
+      data: { programId, kind: 'api', name: 'Conversions API' },
+    });
+    expect(first.status()).toBe(201);
+    await page.goto(`/w/${workspaceId}/stores`);
+    await page.getByRole('button', { name: 'Add connection' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Add connection' });
+    await dialog.getByRole('radio', { name: 'Conversions API' }).click();
+    await expect(
+      dialog.getByRole('textbox', { name: 'Name', exact: true }).getAttribute('placeholder'),
+    ).resolves.toBe('Conversions API 2');
+    await dialog.getByRole('button', { name: 'Add Conversions API' }).click();
+    await page.getByRole('dialog', { name: 'Conversions API 2 is connected' }).waitFor();
+  });
 });

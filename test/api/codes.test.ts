@@ -103,7 +103,7 @@ describe('issuing codes', () => {
     expect(res.body.eligible).toBe(5);
     expect(res.body.issued[0]).toMatchObject({
       status: 'active',
-      description: '15 % off',
+      description: '15% off',
       redemptions: 0,
       shopify: null,
     });
@@ -236,7 +236,7 @@ describe('redemptions, export, rotation', () => {
     const lines = (res.body as string).trim().split('\n');
     expect(lines[0]).toBe('code,ambassador,handle,email,description,status,created');
     expect(lines.find((l) => l.startsWith('JANE15,'))).toMatch(
-      /^JANE15,Jane Doe,jane,creator[^,]+@example\.com,15 % off,active,\d{4}-\d{2}-\d{2}$/,
+      /^JANE15,Jane Doe,jane,creator[^,]+@example\.com,15% off,active,\d{4}-\d{2}-\d{2}$/,
     );
   });
 

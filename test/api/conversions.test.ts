@@ -133,7 +133,7 @@ describe('attribution through the ingest', () => {
 
 describe('POST /api/v1/conversions', () => {
   it('records the amount of the setup guide’s curl example as shown (49.99, not 4,999)', async () => {
-    const json = /-d '([\s\S]*)'/.exec(apiCurlExample('https://t.example'))?.[1] ?? '';
+    const json = /-d '([\s\S]*)'/.exec(apiCurlExample('https://t.example', 'EUR'))?.[1] ?? '';
     const example = JSON.parse(json) as Record<string, unknown>;
     const res = await api('/conversions', { ...example, externalId: 'guide-1', clickId: undefined });
     expect(res.status).toBe(200);
@@ -404,7 +404,9 @@ describe('the pixel', () => {
 
   it('records the amount the setup guide’s snippet shows (a decimal in the currency’s units)', async () => {
     // The object the guide tells brands to pass to troupe.conversion, sent as t.js sends it.
-    const literal = /troupe\.conversion\((\{[\s\S]*?\})\);/.exec(pixelSnippet('https://t.example', 'c'))?.[1];
+    const literal = /troupe\.conversion\((\{[\s\S]*?\})\);/.exec(
+      pixelSnippet('https://t.example', 'c', 'EUR'),
+    )?.[1];
     const call = new Function(`return ${literal}`)() as { amount: unknown; currency: string };
     const body = { orderId: 'px-guide', amount: String(call.amount), currency: call.currency, clickId: null };
     expect((await send('https://brand.example', body)).status).toBe(200);

@@ -40,7 +40,7 @@ beforeAll(async () => {
     programId,
     ambassadorId,
     code: value,
-    description: '15 % off',
+    description: '15% off',
     status,
     ...(status === 'retired' ? { retiredAt: new Date(), retiredReason: 'Leaked' } : {}),
   });
@@ -85,7 +85,7 @@ describe('GET /api/v1/portal/tracking', () => {
     const res = await client.get('/api/v1/portal/tracking');
     expect(res.status).toBe(200);
     expect(res.body.codes).toEqual([
-      expect.objectContaining({ code: 'JANE15K7QM', description: '15 % off', programName }),
+      expect.objectContaining({ code: 'JANE15K7QM', description: '15% off', programName }),
     ]);
     expect(res.body.links).toEqual([
       expect.objectContaining({

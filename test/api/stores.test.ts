@@ -63,6 +63,7 @@ describe('creating a connection', () => {
     expect(connection).toMatchObject({
       kind: 'shopify',
       programName: 'Glow Ambassadors',
+      programCurrency: 'USD',
       shopDomain: 'glow-skincare.myshopify.com',
       secretHint: '…cdef',
       adminTokenHint: '…1234',

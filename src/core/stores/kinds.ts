@@ -16,3 +16,20 @@ export type WebhookKind = (typeof webhookKinds)[number];
 export function isWebhookKind(kind: string): kind is WebhookKind {
   return (webhookKinds as readonly string[]).includes(kind);
 }
+
+/**
+ * The name a connection gets when the form's name is left empty: the kind's label, numbered when that
+ * name is taken, so two API connections are not listed alike.
+ * @example defaultConnectionName('api', ['Conversions API']) // 'Conversions API 2'
+ */
+export function defaultConnectionName(
+  kind: keyof typeof connectionKindLabels,
+  takenNames: readonly string[],
+): string {
+  const label = connectionKindLabels[kind];
+  const taken = new Set(takenNames.map((name) => name.trim().toLowerCase()));
+  if (!taken.has(label.toLowerCase())) return label;
+  let n = 2;
+  while (taken.has(`${label} ${n}`.toLowerCase())) n++;
+  return `${label} ${n}`;
+}

@@ -37,7 +37,7 @@ function randomCodeChars(length: number): string {
   return out;
 }
 
-/** Random characters that start with a letter: after JANE15, "K7QM" cannot read as 157 % off. */
+/** Random characters that start with a letter: after JANE15, "K7QM" cannot read as 157% off. */
 function randomCodeCharsFromLetter(length: number): string {
   return length < 1 ? '' : codeLetters[randomInt(codeLetters.length)] + randomCodeChars(length - 1);
 }
@@ -97,7 +97,7 @@ async function insertFreeCode(
 }
 
 function describeDiscount(settings: TrackingSettings): string {
-  return settings.codeDescription.trim() || `${settings.codePercent} % off`;
+  return settings.codeDescription.trim() || `${settings.codePercent}% off`;
 }
 
 /**

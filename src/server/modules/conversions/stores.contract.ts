@@ -64,6 +64,8 @@ export const connectionSchema = z.object({
   id: z.string(),
   programId: z.string(),
   programName: z.string(),
+  /** The program's currency (ISO 4217): the setup examples use it. */
+  programCurrency: z.string(),
   kind: z.enum(connectionKinds),
   name: z.string(),
   isDisabled: z.boolean(),

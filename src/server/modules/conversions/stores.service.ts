@@ -170,7 +170,7 @@ async function toConnections(
   );
   const [programs, last, recent, orders] = await Promise.all([
     db
-      .select({ id: program.id, name: program.name })
+      .select({ id: program.id, name: program.name, currency: program.currency })
       .from(program)
       .where(and(eq(program.workspaceId, scope.workspaceId), inArray(program.id, programIds))),
     db
@@ -208,10 +208,12 @@ async function toConnections(
   return rows.map((r) => {
     const lastDelivery = last.find((d) => d.connectionId === r.id);
     const counted = orders.find((o) => o.connectionId === r.id);
+    const owner = programs.find((p) => p.id === r.programId);
     return {
       id: r.id,
       programId: r.programId,
-      programName: programs.find((p) => p.id === r.programId)?.name ?? '',
+      programName: owner?.name ?? '',
+      programCurrency: owner?.currency ?? 'USD',
       kind: r.kind,
       name: r.name,
       isDisabled: r.disabledAt !== null,

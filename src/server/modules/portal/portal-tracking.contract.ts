@@ -7,7 +7,7 @@ export const portalCodeSchema = z.object({
   programId: z.string(),
   programName: z.string(),
   code: z.string(),
-  /** What the code gives a customer, e.g. "15 % off". */
+  /** What the code gives a customer, e.g. "15% off". */
   description: z.string(),
 });
 

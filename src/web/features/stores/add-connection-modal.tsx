@@ -15,6 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
+import { defaultConnectionName } from '../../../core/stores/kinds';
 import { InlineError } from '../../components/form-error';
 import { ButtonLink } from '../../components/links';
 import { splitProblems } from '../../lib/problems';
@@ -44,6 +45,8 @@ export function AddConnectionModal(props: {
   opened: boolean;
   workspaceId: string;
   programs: Program[];
+  /** Names of the workspace's connections: an empty name becomes the kind's, numbered past these. */
+  takenNames: readonly string[];
   onClose: () => void;
   onCreated: () => Promise<unknown>;
 }) {
@@ -78,6 +81,7 @@ export function AddConnectionModal(props: {
 function ConnectionForm(props: {
   workspaceId: string;
   programs: Program[];
+  takenNames: readonly string[];
   onClose: () => void;
   onCreated: (result: RevealedConnection) => Promise<void>;
 }) {
@@ -105,7 +109,7 @@ function ConnectionForm(props: {
         const input: CreateConnectionInput = {
           programId: values.programId,
           kind,
-          name: values.name || kindLabels[kind],
+          name: values.name.trim() || defaultConnectionName(kind, props.takenNames),
           ...(values.secret ? { secret: values.secret } : {}),
           ...(kind === 'shopify' && values.shopDomain ? { shopDomain: values.shopDomain } : {}),
           ...(kind === 'shopify' && values.adminToken ? { adminToken: values.adminToken } : {}),
@@ -171,8 +175,8 @@ function ConnectionForm(props: {
           />
           <TextInput
             label="Name"
-            description="How this connection is listed"
-            placeholder={kind === 'shopify' ? 'e.g. Glow Shopify store' : `e.g. ${kindLabels[kind]}`}
+            description="How this connection is listed; left empty, it is named as shown"
+            placeholder={defaultConnectionName(kind, props.takenNames)}
             value={values.name}
             onChange={(e) => set({ name: e.currentTarget.value })}
             error={errors.name}

@@ -6,7 +6,7 @@ import { CopyCode, CopyField } from './copy-parts';
 import { apiCurlExample, pixelSnippet } from './kinds';
 
 export function ConnectionSnippets(props: {
-  connection: Pick<ConnectionDetail, 'id' | 'kind' | 'webhookUrl' | 'baseUrl'>;
+  connection: Pick<ConnectionDetail, 'id' | 'kind' | 'webhookUrl' | 'baseUrl' | 'programCurrency'>;
   /** Prefixes the copy fields' test ids ("created-" in the dialog after adding). */
   testIdPrefix?: string;
 }) {
@@ -19,7 +19,7 @@ export function ConnectionSnippets(props: {
       <Stack gap={6}>
         <Text size="sm">Paste this on your order-confirmation page, filling in the order’s values:</Text>
         <CopyCode
-          code={pixelSnippet(connection.baseUrl, connection.id)}
+          code={pixelSnippet(connection.baseUrl, connection.id, connection.programCurrency)}
           label="Copy the pixel snippet"
           testId={`${prefix}pixel-snippet`}
         />
@@ -31,7 +31,10 @@ export function ConnectionSnippets(props: {
         <Text size="sm">
           Send each order (or {'{"orders": [...]}'} for several) with one of the connection’s API keys:
         </Text>
-        <CopyCode code={apiCurlExample(connection.baseUrl)} label="Copy the curl example" />
+        <CopyCode
+          code={apiCurlExample(connection.baseUrl, connection.programCurrency)}
+          label="Copy the curl example"
+        />
       </Stack>
     );
   return null;

@@ -39,7 +39,7 @@ const trim = (baseUrl: string) => baseUrl.replace(/\/+$/, '');
  * The script tag for the brand's order-confirmation page and the reporting call. The call waits for the
  * window's load event, which fires only after async scripts such as t.js have run.
  */
-export function pixelSnippet(baseUrl: string, connectionId: string): string {
+export function pixelSnippet(baseUrl: string, connectionId: string, currency: string): string {
   return [
     `<script src="${trim(baseUrl)}/t.js" data-connection="${connectionId}" async></script>`,
     '<script>',
@@ -47,7 +47,7 @@ export function pixelSnippet(baseUrl: string, connectionId: string): string {
     '    troupe.conversion({',
     "      orderId: '1001',                 // your order number",
     "      amount: '49.99',                 // the order total in the currency's units, as shown to the customer",
-    "      currency: 'EUR',",
+    `      currency: '${currency}',`,
     "      email: 'customer@example.com'    // optional; used to refuse self-referrals",
     '    });',
     '  });',
@@ -56,7 +56,7 @@ export function pixelSnippet(baseUrl: string, connectionId: string): string {
 }
 
 /** A curl call of the generic conversions API with a placeholder for the key. */
-export function apiCurlExample(baseUrl: string): string {
+export function apiCurlExample(baseUrl: string, currency: string): string {
   return [
     `curl -X POST ${trim(baseUrl)}/api/v1/conversions \\`,
     '  -H "Authorization: Bearer trp_live_YOUR_KEY" \\',
@@ -65,7 +65,7 @@ export function apiCurlExample(baseUrl: string): string {
     '    "externalId": "1001",',
     '    "occurredAt": "2026-03-01T14:30:00Z",',
     '    "amount": "49.99",',
-    '    "currency": "EUR",',
+    `    "currency": "${currency}",`,
     '    "customerEmail": "customer@example.com",',
     '    "codes": ["JANE15"],',
     '    "clickId": "the tclid from the landing URL",',

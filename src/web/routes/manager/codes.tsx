@@ -90,7 +90,7 @@ export function CodesPage() {
             ) : null}
           </Group>
         }
-        description={`One code per ambassador from the pattern ${list.pattern} (${list.percent} % off), e.g. JANE${list.percent}. Codes compare case-insensitively; ${active} active.`}
+        description={`One code per ambassador from the pattern ${list.pattern} (${list.percent}% off), e.g. JANE${list.percent}. Codes compare case-insensitively; ${active} active.`}
         actions={
           <>
             {canWrite ? (

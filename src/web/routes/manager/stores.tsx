@@ -139,6 +139,7 @@ export function StoresPage() {
         opened={adding}
         workspaceId={workspaceId}
         programs={programs}
+        takenNames={connections.map((c) => c.name)}
         onClose={() => setAdding(false)}
         onCreated={() => queryClient.invalidateQueries({ queryKey: ['stores', workspaceId] })}
       />

@@ -168,7 +168,7 @@ export function TrackingSetupPage() {
           ) : null}
           {pixel ? (
             <CopyCode
-              code={pixelSnippet(data.baseUrl, pixel.id)}
+              code={pixelSnippet(data.baseUrl, pixel.id, pixel.programCurrency)}
               label="Copy the pixel snippet"
               testId="pixel-snippet"
             />
@@ -187,7 +187,11 @@ export function TrackingSetupPage() {
             the currency's units (<Code>"49.99"</Code>), or whole minor units as <Code>amountMinor</Code>(
             <Code>4999</Code>). Sending the same <Code>externalId</Code> again does not count it twice.
           </Text>
-          <CopyCode code={apiCurlExample(data.baseUrl)} label="Copy the curl example" testId="api-example" />
+          <CopyCode
+            code={apiCurlExample(data.baseUrl, (apis[0] ?? data.items[0])?.programCurrency ?? 'USD')}
+            label="Copy the curl example"
+            testId="api-example"
+          />
           {apis.length === 0 ? (
             <Text size="sm" c="dimmed">
               No API connection yet: add one on the {storesLink('Stores & tracking page')}.
