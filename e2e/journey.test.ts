@@ -172,6 +172,13 @@ describe('manager to ambassador journey', () => {
       1,
     );
     await screenshot(page, '03-import-check');
+    // On a phone, line and column share the first cell, so the problem keeps most of the width.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await problems.getByRole('columnheader', { name: 'Line · column' }).waitFor();
+    await expect(emailProblem.getByRole('cell').first().textContent()).resolves.toBe('4email');
+    await screenshot(page, '03-import-check-390px');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await problems.getByRole('columnheader', { name: 'Column', exact: true }).waitFor();
 
     await dialog.getByLabel('Skip the bad rows and import the rest').check();
     await dialog.getByRole('button', { name: 'Import' }).click();

@@ -13,6 +13,7 @@ import {
   Table,
   Text,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconCheck, IconFileTypeCsv, IconUpload } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
@@ -71,23 +72,44 @@ export interface CsvRowProblem {
   message: string;
 }
 
+/** The problems of a checked file by line and column; on a phone, line and column share the first cell. */
 export function CsvProblemsTable({ errors }: { errors: CsvRowProblem[] }) {
+  const narrow = useMediaQuery('(max-width: 36em)') ?? false;
   if (errors.length === 0) return null;
   return (
     <ScrollArea.Autosize mah={240} type="auto">
       <Table striped withTableBorder aria-label="Problems in the file" stickyHeader>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={70}>Line</Table.Th>
-            <Table.Th w={160}>Column</Table.Th>
+            {narrow ? (
+              <Table.Th w={110}>Line · column</Table.Th>
+            ) : (
+              <>
+                <Table.Th w={70}>Line</Table.Th>
+                <Table.Th w={160}>Column</Table.Th>
+              </>
+            )}
             <Table.Th>Problem</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {errors.map((e) => (
             <Table.Tr key={`${e.line}-${e.field}-${e.message}`}>
-              <Table.Td>{e.line}</Table.Td>
-              <Table.Td>{e.field}</Table.Td>
+              {narrow ? (
+                <Table.Td>
+                  {e.line}
+                  {e.field ? (
+                    <Text span size="xs" c="dimmed" display="block" style={{ overflowWrap: 'anywhere' }}>
+                      {e.field}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+              ) : (
+                <>
+                  <Table.Td>{e.line}</Table.Td>
+                  <Table.Td>{e.field}</Table.Td>
+                </>
+              )}
               <Table.Td>{e.message}</Table.Td>
             </Table.Tr>
           ))}
