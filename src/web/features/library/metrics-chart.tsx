@@ -1,6 +1,7 @@
 // A small line chart of a post's metrics over time. Loaded lazily: recharts stays out of the first load.
 import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
+import { dayTicks } from '../../lib/day-ticks';
 import type { MetricsSnapshot } from './api';
 
 const series = [
@@ -22,6 +23,8 @@ export default function MetricsChart({ snapshots }: { snapshots: MetricsSnapshot
     Comments: m.comments,
   }));
   const shown = series.filter((s) => data.some((d) => d[s.name] !== null));
+  const times = data.map((d) => d.at);
+  const ticks = times.length > 0 ? dayTicks(Math.min(...times), Math.max(...times)) : [];
   return (
     <LineChart
       h={160}
@@ -33,7 +36,13 @@ export default function MetricsChart({ snapshots }: { snapshots: MetricsSnapshot
       connectNulls
       tickLine="none"
       gridAxis="y"
-      xAxisProps={{ type: 'number', scale: 'time', domain: ['dataMin', 'dataMax'], tickFormatter: day }}
+      xAxisProps={{
+        type: 'number',
+        scale: 'time',
+        domain: ['dataMin', 'dataMax'],
+        ticks,
+        tickFormatter: day,
+      }}
       yAxisProps={{ allowDecimals: false, width: 48 }}
       tooltipProps={{ labelFormatter: (t) => (typeof t === 'number' ? day(t) : String(t)) }}
       aria-label="Metrics over time"
