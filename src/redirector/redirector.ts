@@ -74,6 +74,7 @@ export function slugOf(url: string): string | null {
   }
   return end === 3 || end - 3 > maxSlugLength ? null : url.slice(3, end);
 }
+
 const alphabetCodes = Buffer.from('0123456789abcdefghijklmnopqrstuvwxyz', 'latin1');
 const randomBytes = Buffer.alloc(4096);
 /** Random base-36 characters, made 4,096 at a time; each id takes the next 10. */
