@@ -91,7 +91,13 @@ describe('tracked links', () => {
     await dialog.getByRole('combobox', { name: 'Ambassador' }).click();
     await page.getByRole('option', { name: /Jane Doe/ }).click();
     await dialog.getByLabel('Destination').fill(`${env.baseUrl}/healthz?from=bio`);
-    await dialog.getByLabel('Campaign label').fill('spring-launch');
+    // A label typed loosely is offered in the tidy form analytics tools expect.
+    const campaign = dialog.getByLabel('Campaign label');
+    await campaign.fill('Spring Launch');
+    await screenshot(page, 'links-02-campaign-suggestion');
+    await dialog.getByRole('button', { name: 'Use spring-launch' }).click();
+    await expect(campaign.inputValue()).resolves.toBe('spring-launch');
+    await expect(dialog.getByRole('button', { name: /^Use / }).count()).resolves.toBe(0);
     // A day in the past is refused under the date field itself.
     const expires = dialog.getByLabel('Expires on');
     await expires.fill(new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10));

@@ -1,17 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { slugify } from '../../core/text/slug';
 
-/** Lower-case, ASCII, dash-separated, at most 48 characters: "Glow & Co. Ambassadors" → "glow-co-ambassadors". */
-export function slugify(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/g, '');
-  return slug || 'untitled';
-}
+export { slugify };
 
 /** A slug with a short random suffix, for when the plain one is taken. */
 export function slugWithSuffix(text: string): string {

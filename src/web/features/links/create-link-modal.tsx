@@ -3,6 +3,7 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { campaignSuggestion } from '../../../core/text/slug';
 import { InlineError } from '../../components/form-error';
 import { AnchorLink } from '../../components/links';
 import { notifySuccess } from '../../lib/notify';
@@ -59,6 +60,7 @@ function CreateLinkForm(props: {
     setValues((v) => ({ ...v, [key]: value }));
     setErrors((e) => ({ ...e, [key]: '' }));
   };
+  const tidyCampaign = campaignSuggestion(values.campaign);
 
   return (
     <form
@@ -138,6 +140,21 @@ function CreateLinkForm(props: {
           onChange={(e) => set('campaign', e.currentTarget.value)}
           error={errors.campaign}
         />
+        {tidyCampaign ? (
+          <Group gap={6} mt={-8} wrap="nowrap" align="baseline">
+            <Text size="xs" c="dimmed">
+              Analytics tools match campaign names exactly: keep one spelling, such as “{tidyCampaign}”.
+            </Text>
+            <Button
+              variant="subtle"
+              size="compact-xs"
+              onClick={() => set('campaign', tidyCampaign)}
+              style={{ flexShrink: 0 }}
+            >
+              Use {tidyCampaign}
+            </Button>
+          </Group>
+        ) : null}
         <TextInput
           type="date"
           label="Expires on"
