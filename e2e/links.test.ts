@@ -196,6 +196,9 @@ describe('tracked links', () => {
     await expect(dialog.getByRole('combobox', { name: 'Ambassador' }).inputValue()).resolves.toMatch(
       /Omar Haddad/,
     );
+    // The program's other link says spring-launch: the same words typed otherwise are offered that spelling.
+    await dialog.getByLabel('Campaign label').fill('Spring launch');
+    await dialog.getByText('Your other links spell it “spring-launch”', { exact: false }).waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
   });

@@ -59,8 +59,9 @@ function isSlugChar(ch: number): boolean {
 }
 
 /**
- * The slug of a `/l/<slug>[?…][#…]` path, or null when it is not one (empty, too long, or a character
- * a slug never has). One pass over the path, no regular expression: this runs for every redirect.
+ * The slug of a path the caller knows starts with `/l/` (`/l/<slug>[?…][#…]`), or null when it is not one
+ * (empty, too long, or a character a slug never has). One pass over the path, no regular expression: this
+ * runs for every redirect.
  */
 export function slugOf(url: string): string | null {
   let end = url.length;
@@ -70,9 +71,9 @@ export function slugOf(url: string): string | null {
       end = i;
       break;
     }
-    if (!isSlugChar(ch)) return null;
+    if (i - 3 >= maxSlugLength || !isSlugChar(ch)) return null;
   }
-  return end === 3 || end - 3 > maxSlugLength ? null : url.slice(3, end);
+  return end === 3 ? null : url.slice(3, end);
 }
 
 const alphabetCodes = Buffer.from('0123456789abcdefghijklmnopqrstuvwxyz', 'latin1');

@@ -22,14 +22,26 @@ export function slugify(text: string): string {
   return slugWords(text) || 'untitled';
 }
 
+/** Letters outside a–z once accents are dropped: a slug would lose them ("セール 2026" → "2026"). */
+const nonLatinLetter = /(?![a-zA-Z])\p{L}/u;
+
 /**
- * A tidier utm_campaign for a campaign label as typed, or null when the label is tidy already (or has no
- * letters or digits). Analytics tools compare these values exactly, so "Black Friday" and "black-friday"
- * would be two campaigns.
+ * The campaign label to offer instead of one as typed, or null when it is fine. Analytics tools compare
+ * utm_campaign exactly, so "Spring Launch" and "spring-launch" would count as two campaigns:
+ * - a label the program's other links spell differently (same words) → their spelling;
+ * - otherwise a label that is not lower-case words joined by `-`, `_` or `.` → its slug, unless the slug
+ *   would drop letters (non-Latin text is left alone) or the label is shorter than 3 characters (still
+ *   being typed).
  * @example campaignSuggestion('Black Friday 2026!') // 'black-friday-2026'
+ * @example campaignSuggestion('spring launch', ['Spring Launch']) // 'Spring Launch'
  */
-export function campaignSuggestion(label: string): string | null {
+export function campaignSuggestion(label: string, existing: readonly string[] = []): string | null {
   const trimmed = label.trim();
-  const slug = slugWords(trimmed, 100);
-  return slug === '' || slug === trimmed || /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/.test(trimmed) ? null : slug;
+  const words = slugWords(trimmed, 100);
+  if (words === '') return null;
+  const sameWords = existing.find((e) => e !== trimmed && slugWords(e, 100) === words);
+  if (sameWords !== undefined) return existing.includes(trimmed) ? null : sameWords;
+  if (trimmed.length < 3 || /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/.test(trimmed)) return null;
+  const latin = trimmed.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return nonLatinLetter.test(latin) ? null : words;
 }

@@ -20,6 +20,24 @@ describe('dayTicks', () => {
     expect(days(dayTicks(local(from), local(to)))).toEqual(expected);
   });
 
+  it('counts calendar days across a clock change (at most maxTicks)', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      // 2026-03-08 is 23 hours long there.
+      expect(local('2026-03-09T00:00') - local('2026-03-08T00:00')).toBe(23 * 3_600_000);
+      const ticks = dayTicks(local('2026-03-05T00:00'), local('2026-03-11T00:00'));
+      expect(days(ticks)).toEqual(['3-5', '3-7', '3-9', '3-11']);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  it('keeps spans over a year to maxTicks', () => {
+    expect(dayTicks(local('2020-01-01T00:00'), local('2026-01-01T00:00')).length).toBeLessThanOrEqual(6);
+  });
+
   it('gives the first time alone when the span has no midnight', () => {
     const at = local('2026-03-01T10:00');
     expect(dayTicks(at, local('2026-03-01T18:00'))).toEqual([at]);

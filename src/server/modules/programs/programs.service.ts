@@ -1,11 +1,12 @@
 // Programs: objective, KPI targets, persona, terms and tiers (PRODUCT P1–P3).
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { seatStages } from '../../../core/pipeline/stages';
+import { slugify } from '../../../core/text/slug';
 import type { Db, Tx } from '../../db/client';
 import { AppError, notFound } from '../../lib/app-error';
 import { newId } from '../../lib/ids';
 import type { WorkspaceScope } from '../../lib/scope';
-import { slugify, slugWithSuffix } from '../../lib/slug';
+import { slugWithSuffix } from '../../lib/slug';
 import { recordAudit } from '../audit/audit.service';
 import { ambassador } from '../people/people.schema';
 import type { Program, ProgramInputParsed } from './programs.contract';

@@ -1,11 +1,12 @@
 // Workspaces (tenants), their members and invitations.
 import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { canAssignRole, hasRoleAtLeast, type Role } from '../../../core/access/roles';
+import { slugify } from '../../../core/text/slug';
 import type { Db, Tx } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import { newId } from '../../lib/ids';
 import type { WorkspaceScope } from '../../lib/scope';
-import { slugify, slugWithSuffix } from '../../lib/slug';
+import { slugWithSuffix } from '../../lib/slug';
 import { hashToken, newToken } from '../../lib/tokens';
 import { recordAudit } from '../audit/audit.service';
 import { user } from '../auth/auth.schema';

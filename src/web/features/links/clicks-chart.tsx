@@ -26,8 +26,9 @@ export default function ClicksChart({ series, h = 220 }: { series: ClickSeries; 
       withLegend
       withDots={false}
       yAxisProps={{ allowDecimals: false, width: 36 }}
-      // Every k-th day labelled, counted from the first, so labels are evenly spaced (at most 8).
-      xAxisProps={{ interval: Math.max(0, Math.ceil(data.length / 8) - 1) }}
+      // Every k-th day labelled, counted from the first, so labels are evenly spaced (at most 6: they
+      // fit a phone's width too).
+      xAxisProps={{ interval: Math.max(0, Math.ceil(data.length / 6) - 1) }}
       aria-label="Daily clicks"
     />
   );

@@ -9,7 +9,7 @@ import { AnchorLink } from '../../components/links';
 import { notifySuccess } from '../../lib/notify';
 import { splitProblems } from '../../lib/problems';
 import { useWorkspace } from '../workspaces/workspace-context';
-import { createLink, trackingQuery } from './api';
+import { createLink, programLinksQuery, trackingQuery } from './api';
 
 export interface AmbassadorOption {
   value: string;
@@ -40,6 +40,8 @@ function CreateLinkForm(props: {
   const { workspaceId } = useWorkspace();
   const queryClient = useQueryClient();
   const tracking = useQuery(trackingQuery(workspaceId, props.programId));
+  const links = useQuery(programLinksQuery(workspaceId, props.programId));
+  const campaigns = [...new Set((links.data ?? []).flatMap((l) => (l.campaign ? [l.campaign] : [])))];
   const domains = tracking.data?.allowedDomains ?? [];
   const [values, setValues] = useState({
     ambassadorId: props.ambassadorId ?? '',
@@ -60,7 +62,8 @@ function CreateLinkForm(props: {
     setValues((v) => ({ ...v, [key]: value }));
     setErrors((e) => ({ ...e, [key]: '' }));
   };
-  const tidyCampaign = campaignSuggestion(values.campaign);
+  const tidyCampaign = campaignSuggestion(values.campaign, campaigns);
+  const sameAsOthers = tidyCampaign !== null && campaigns.includes(tidyCampaign);
 
   return (
     <form
@@ -143,7 +146,9 @@ function CreateLinkForm(props: {
         {tidyCampaign ? (
           <Group gap={6} mt={-8} wrap="nowrap" align="baseline">
             <Text size="xs" c="dimmed">
-              Analytics tools match campaign names exactly: keep one spelling, such as “{tidyCampaign}”.
+              {sameAsOthers
+                ? `Your other links spell it “${tidyCampaign}”; analytics tools match campaign names exactly.`
+                : `Analytics tools match campaign names exactly: keep one spelling, such as “${tidyCampaign}”.`}
             </Text>
             <Button
               variant="subtle"

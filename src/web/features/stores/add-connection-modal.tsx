@@ -175,7 +175,7 @@ function ConnectionForm(props: {
           />
           <TextInput
             label="Name"
-            description="How this connection is listed; left empty, it is named as shown"
+            description="How this connection is listed. Leave it empty to use the name shown."
             placeholder={defaultConnectionName(kind, props.takenNames)}
             value={values.name}
             onChange={(e) => set({ name: e.currentTarget.value })}

@@ -188,7 +188,10 @@ export function TrackingSetupPage() {
             <Code>4999</Code>). Sending the same <Code>externalId</Code> again does not count it twice.
           </Text>
           <CopyCode
-            code={apiCurlExample(data.baseUrl, (apis[0] ?? data.items[0])?.programCurrency ?? 'USD')}
+            code={apiCurlExample(
+              data.baseUrl,
+              (apis[0] ?? data.items[0])?.programCurrency ?? programs[0]?.currency ?? 'USD',
+            )}
             label="Copy the curl example"
             testId="api-example"
           />
