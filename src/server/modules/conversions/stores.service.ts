@@ -7,6 +7,7 @@ import { and, count, desc, eq, gte, inArray, max, notInArray, sql } from 'drizzl
 import { can } from '../../../core/access/roles';
 import { connectionKindLabels } from '../../../core/stores/kinds';
 import type { Db, Tx } from '../../db/client';
+import { inOrder } from '../../db/in-order';
 import { AppError, type FieldProblem, notFound, validationError } from '../../lib/app-error';
 import { newId } from '../../lib/ids';
 import type { WorkspaceScope } from '../../lib/scope';
@@ -168,7 +169,8 @@ async function toConnections(
     eq(webhookDelivery.workspaceId, scope.workspaceId),
     notInArray(webhookDelivery.topic, [...new Set(Object.values(testTopics))]),
   );
-  const [programs, last, recent, orders] = await Promise.all([
+  // One after another: `db` may be a transaction (a connection just added is read back inside it).
+  const [programs, last, recent, orders] = await inOrder([
     db
       .select({ id: program.id, name: program.name, currency: program.currency })
       .from(program)
