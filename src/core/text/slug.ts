@@ -1,15 +1,18 @@
 // Slugs: lower-case ASCII words joined by dashes. Used for workspace and program addresses and to suggest
 // a tidy utm_campaign for a link's campaign label.
 
+/** The text with accents dropped ("Crème" → "Creme"). */
+function withoutAccents(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+}
+
 /**
  * Lower-case, ASCII, dash-separated, at most `maxLength` characters (accents dropped, anything else a dash);
  * empty when nothing is left.
  * @example slugWords('Glow & Co. Ambassadors') // 'glow-co-ambassadors'
  */
 export function slugWords(text: string, maxLength = 48): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return withoutAccents(text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
@@ -42,6 +45,5 @@ export function campaignSuggestion(label: string, existing: readonly string[] = 
   const sameWords = existing.find((e) => e !== trimmed && slugWords(e, 100) === words);
   if (sameWords !== undefined) return existing.includes(trimmed) ? null : sameWords;
   if (trimmed.length < 3 || /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/.test(trimmed)) return null;
-  const latin = trimmed.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  return nonLatinLetter.test(latin) ? null : words;
+  return nonLatinLetter.test(withoutAccents(trimmed)) ? null : words;
 }
