@@ -19,6 +19,8 @@
 // Every answered click is in the fsync'd click journal within ~20 ms; the importer moves it to the database
 // once the burst lets it (at most 10 s later).
 //
+// BENCH_ONLY=pglite|postgres|redirector measures one set-up alone (by hand, for a quick A/B).
+//
 // Roles (argv): no argument = orchestrate; `bare` = the bare server; `load` = the load generator, which
 // reads `<url> <seconds>` lines (`echo "<url> 5" | … load` by hand); `link <base url>` = sign up on a running
 // Troupe and print a new link's slug (for profiling by hand).
@@ -290,19 +292,25 @@ async function withBare<T>(loader: LoadGenerator, measure: (bare: BareServer) =>
 async function orchestrate() {
   const loader = new LoadGenerator();
   try {
-    const embedded = await withBare(loader, (bare) => measureTroupe(loader, undefined, bare));
+    const only = process.env.BENCH_ONLY;
+    const wanted = (setUp: string) => only === undefined || only === setUp;
+    const embedded = wanted('pglite')
+      ? await withBare(loader, (bare) => measureTroupe(loader, undefined, bare))
+      : null;
     // PostgreSQL as the ingest bench finds it: the configured URL, else the local server when it answers.
     const postgresUrl =
       process.env.BENCH_DATABASE_URL ??
       process.env.TEST_DATABASE_URL ??
       'postgres://postgres@127.0.0.1:5432/test';
     const hasPostgres = await reachable(postgresUrl);
-    const postgres = hasPostgres
-      ? await withBare(loader, (bare) => measureTroupe(loader, postgresUrl, bare))
-      : null;
-    const dedicated = hasPostgres
-      ? await withBare(loader, (bare) => measureTroupe(loader, postgresUrl, bare, true))
-      : null;
+    const postgres =
+      hasPostgres && wanted('postgres')
+        ? await withBare(loader, (bare) => measureTroupe(loader, postgresUrl, bare))
+        : null;
+    const dedicated =
+      hasPostgres && wanted('redirector')
+        ? await withBare(loader, (bare) => measureTroupe(loader, postgresUrl, bare, true))
+        : null;
     process.stdout.write(
       `${JSON.stringify({
         connections,
