@@ -86,7 +86,7 @@ const redirect = JSON.parse(redirectRun.stdout) as {
   connections: number;
   slices: number;
   sliceSeconds: number;
-  troupe: RedirectFigures;
+  troupe: RedirectFigures | null;
   troupePostgres: RedirectFigures | null;
   redirectorPostgres: RedirectFigures | null;
 };

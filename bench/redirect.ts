@@ -19,7 +19,7 @@
 // Every answered click is in the fsync'd click journal within ~20 ms; the importer moves it to the database
 // once the burst lets it (at most 10 s later).
 //
-// BENCH_ONLY=pglite|postgres|redirector measures one set-up alone (by hand, for a quick A/B).
+// BENCH_ONLY=pglite|postgres|redirector measures one set-up alone (a quick A/B; `npm run bench` prints it alone).
 //
 // Roles (argv): no argument = orchestrate; `bare` = the bare server; `load` = the load generator, which
 // reads `<url> <seconds>` lines (`echo "<url> 5" | … load` by hand); `link <base url>` = sign up on a running
